@@ -1,0 +1,12 @@
+"""The model, the ontology and the stores. Imports neither loaders nor queries."""
+from .errors import (ActorgraphError, ActorNotFound, InputError, NoPath, StoreError,
+                     StoreLocked, StoreUnavailable)
+from .model import Actor, Batch, Document, Relation, Statement
+from .ontology import ALIGNMENT, ActorType, RelType
+from .store import GraphStore, aggregate, is_bolt, open_store, store_location
+
+__all__ = [
+    "ActorgraphError", "ActorNotFound", "InputError", "NoPath", "StoreError", "StoreLocked",
+    "StoreUnavailable", "Actor", "Batch", "Document", "Relation", "Statement", "ALIGNMENT",
+    "ActorType", "RelType", "GraphStore", "aggregate", "is_bolt", "open_store", "store_location",
+]

@@ -1,0 +1,167 @@
+"""The data that crosses package boundaries, defined once and immutable."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+from .ontology import ActorType, RelType
+
+SCHEMA_VERSION = 1
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """A short, stable hex id for the given parts."""
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read: its id is a hash of its text, so re-reading it changes nothing."""
+
+    id: str
+    source: str
+    sha256: str
+    title: str | None = None
+    date: str | None = None
+    line_oriented: bool = True
+
+    @classmethod
+    def from_text(cls, text: str, source: str, **meta: Any) -> "Document":
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(id=sha[:16], source=source, sha256=sha, **meta)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Document":
+        return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor. ``aliases`` holds every surface form seen, sorted."""
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    def merged(self, other: "Actor") -> "Actor":
+        """This actor with ``other``'s aliases and mentions added (name and type kept)."""
+        aliases = tuple(sorted(set(self.aliases) | set(other.aliases) | {other.name}))
+        attrs = dict(other.attributes)
+        attrs.update(self.attributes)
+        return replace(self, aliases=aliases, mentions=self.mentions + other.mentions,
+                       attributes=tuple(sorted(attrs.items())))
+
+    def to_dict(self) -> dict:
+        d = {"id": self.id, "name": self.name, "type": self.type.value,
+             "aliases": list(self.aliases), "mentions": self.mentions}
+        if self.attributes:
+            d["attributes"] = dict(self.attributes)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Actor":
+        return cls(id=d["id"], name=d["name"], type=ActorType(d["type"]),
+                   aliases=tuple(d.get("aliases", ())), mentions=int(d.get("mentions", 0)),
+                   attributes=tuple(sorted((d.get("attributes") or {}).items())))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One assertion found in one sentence, with the evidence to show it again."""
+
+    id: str
+    subject: str
+    type: RelType
+    object: str
+    confidence: float
+    document: str
+    sentence: str
+    start: int
+    end: int
+    line: int | None = None
+    date: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    reported: bool = False
+    speaker: str | None = None
+    pattern: str = ""
+
+    @property
+    def polarity(self) -> int:
+        return self.type.polarity
+
+    @classmethod
+    def make(cls, *, subject: str, type: RelType, object: str, document: str,
+             start: int, end: int, **rest: Any) -> "Statement":
+        """Build a statement with its content-derived id; symmetric types are stored in id order."""
+        if type.symmetric and object < subject:
+            subject, object = object, subject
+        sid = digest(document, start, end, subject, type.value, object)
+        return cls(id=sid, subject=subject, type=type, object=object, document=document,
+                   start=start, end=end, **rest)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["type"] = self.type.value
+        d["polarity"] = self.polarity
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Statement":
+        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
+        kw["type"] = RelType(d["type"])
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """All statements with the same (source, type, target), aggregated."""
+
+    source: str
+    type: RelType
+    target: str
+    count: int
+    confidence: float
+    first_seen: str | None
+    last_seen: str | None
+    statements: tuple[str, ...] = field(default=())
+
+    @property
+    def polarity(self) -> int:
+        return self.type.polarity
+
+    @classmethod
+    def aggregate(cls, statements: list[Statement]) -> "Relation":
+        """Noisy-or of the confidences: independent sentences make an edge surer."""
+        first = statements[0]
+        miss = 1.0
+        for s in statements:
+            miss *= 1.0 - s.confidence
+        dates = sorted(s.date for s in statements if s.date)
+        return cls(source=first.subject, type=first.type, target=first.object,
+                   count=len(statements), confidence=round(1.0 - miss, 4),
+                   first_seen=dates[0] if dates else None,
+                   last_seen=dates[-1] if dates else None,
+                   statements=tuple(sorted(s.id for s in statements)))
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "target": self.target, "type": self.type.value,
+                "polarity": self.polarity, "count": self.count, "confidence": self.confidence,
+                "first_seen": self.first_seen, "last_seen": self.last_seen}
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one ingest step hands a store: documents, the actors they mention, their statements."""
+
+    documents: tuple[Document, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    statements: tuple[Statement, ...] = ()
