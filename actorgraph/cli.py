@@ -1,0 +1,349 @@
+"""The thin command line: parse, call the library, print. No logic lives here."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from graph import ActorgraphError, RelType, open_store, store_location
+
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+
+
+def _progress(done: int, total: int) -> None:
+    if not sys.stderr.isatty() or not total:
+        return
+    width = 30
+    filled = int(width * done / total)
+    sys.stderr.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _types(value: str | None) -> list[RelType] | None:
+    if not value:
+        return None
+    try:
+        return [RelType.parse(v) for v in value.split(",") if v.strip()]
+    except ValueError as e:
+        raise ActorgraphError(str(e)) from None
+
+
+# -- commands ----------------------------------------------------------------
+def cmd_ingest(args) -> int:
+    from loaders.pipeline import ingest
+
+    with open_store(args.store, write=True) as store:
+        report = ingest(args.paths, store, processes=args.processes, progress=_progress)
+    for line in report.errors:
+        print(f"actorgraph: skipped {line}", file=sys.stderr)
+    print(f"ingested {report.documents} documents ({report.already_stored} already stored) from "
+          f"{report.files} files: {report.sentences} sentences, {report.actors} actors, "
+          f"{report.statements} statements, {len(report.errors)} skipped; "
+          f"{report.seconds:.1f} s, {report.words_per_second:,.0f} words/s -> {store_location(args.store)}")
+    return EXIT_SKIPPED if report.errors else 0
+
+
+def cmd_export(args) -> int:
+    from graph.export import export
+
+    with open_store(args.store) as store:
+        text = export(store, args.format, min_confidence=args.min_confidence)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_view(args) -> int:
+    from graph.html import render
+    from queries import find_actor
+
+    with open_store(args.store) as store:
+        actor = find_actor(store, args.actor).id if args.actor else None
+        view = render(store, args.output, actor=actor, depth=args.depth, min_count=args.min_count,
+                      min_confidence=args.min_confidence, types=_types(args.types), max_nodes=args.max_nodes)
+    print(f"wrote {args.output} ({view.nodes_shown} actors, {view.edges_shown} relations shown)")
+    return 0
+
+
+def cmd_path(args) -> int:
+    from queries import alliance_paths, find_actor
+
+    with open_store(args.store) as store:
+        a, b = find_actor(store, args.a), find_actor(store, args.b)
+        paths = alliance_paths(store, a.id, b.id, k=args.k, max_hops=args.max_hops,
+                               min_confidence=args.min_confidence)
+        print_paths(store, paths)
+    return 0
+
+
+def print_paths(store, paths) -> None:
+    names = {a.id: a.name for a in store.actors()}
+    docs = {d.id: d.source for d in store.documents()}
+    for n, path in enumerate(paths, 1):
+        chain = [names.get(path.hops[0].source, path.hops[0].source)] if path.hops else []
+        for hop in path.hops:
+            chain.append(names.get(hop.target, hop.target))
+        print(f"path {n}: {' -> '.join(chain)}")
+        for hop in path.hops:
+            s, t = names.get(hop.source, hop.source), names.get(hop.target, hop.target)
+            rel = f"{s} -[{hop.type.value}]-> {t}" if hop.forward else f"{s} <-[{hop.type.value}]- {t}"
+            print(f"  {rel}")
+            ev = hop.evidence
+            if ev is not None:
+                print(f"      \"{ev.sentence.strip()}\" ({docs.get(ev.document, ev.document)}, line {ev.line})")
+
+
+def _neighbours(args, fn_name: str) -> int:
+    import queries
+
+    with open_store(args.store) as store:
+        actor = queries.find_actor(store, args.actor)
+        rows = getattr(queries, fn_name)(store, actor.id, min_confidence=args.min_confidence)
+        names = {a.id: a.name for a in store.actors()}
+        print(f"{fn_name} of {actor.name}: {len(rows)}")
+        for row in rows:
+            types = ", ".join(f"{r.type.value}{'' if r.source == actor.id else ' (from)'} x{r.count}"
+                              for r in row.relations)
+            print(f"  {names.get(row.actor, row.actor):<30} {types}")
+    return 0
+
+
+def cmd_allies(args) -> int:
+    return _neighbours(args, "allies")
+
+
+def cmd_enemies(args) -> int:
+    return _neighbours(args, "enemies")
+
+
+def cmd_show(args) -> int:
+    import queries
+
+    with open_store(args.store) as store:
+        actor = queries.find_actor(store, args.actor)
+        prof = queries.profile(store, actor.id)
+        names = {a.id: a.name for a in store.actors()}
+        docs = {d.id: d.source for d in store.documents()}
+        print(f"{actor.name} [{actor.type.value}] id={actor.id} mentions={actor.mentions}")
+        if actor.aliases:
+            print(f"  aliases: {', '.join(actor.aliases)}")
+        for rel, evidence in prof.relations:
+            s, t = names.get(rel.source, rel.source), names.get(rel.target, rel.target)
+            print(f"  {s} -[{rel.type.value} x{rel.count}, {rel.confidence:.2f}]-> {t}")
+            for ev in evidence[:args.evidence]:
+                flags = "".join(f" ({f})" for f in ("hedged", "reported") if getattr(ev, f))
+                print(f"      \"{ev.sentence.strip()}\"{flags} ({docs.get(ev.document, ev.document)}, line {ev.line})")
+    return 0
+
+
+def cmd_actors(args) -> int:
+    from queries import top_actors
+
+    with open_store(args.store) as store:
+        actors = top_actors(store, limit=args.limit, type=args.type)
+    for a in actors:
+        aliases = f"  aka {', '.join(a.aliases)}" if a.aliases and not args.no_aliases else ""
+        print(f"{a.mentions:6d}  {a.name} [{a.type.value}] ({a.id}){aliases}")
+    return 0
+
+
+def cmd_blocs(args) -> int:
+    from queries import blocs
+
+    with open_store(args.store) as store:
+        names = {a.id: a.name for a in store.actors()}
+        found = blocs(store)
+    for n, bloc in enumerate(found, 1):
+        print(f"bloc {n} ({len(bloc)}): {', '.join(names.get(a, a) for a in bloc)}")
+    return 0
+
+
+def cmd_cypher(args) -> int:
+    from queries import run_cypher
+
+    params = {}
+    for p in args.param or []:
+        key, sep, value = p.partition("=")
+        if not sep:
+            raise ActorgraphError(f"--param {p!r}: expected key=value")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    with open_store(args.store) as store:
+        columns, rows = run_cypher(store, args.query, params, write=args.write)
+    if args.format == "json":
+        print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str, indent=2))
+    elif args.format == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows(rows)
+    else:
+        cells = [[str(c) for c in columns]] + [["" if v is None else str(v) for v in r] for r in rows]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+        for n, row in enumerate(cells):
+            print(" | ".join(v.ljust(w) for v, w in zip(row, widths)))
+            if n == 0:
+                print("-+-".join("-" * w for w in widths))
+        print(f"({len(rows)} rows)")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from queries.evaluate import Gold, evaluate, format_report
+
+    with open_store(args.store) as store:
+        report = evaluate(store, Gold.load(args.gold), min_confidence=args.min_confidence)
+    print(format_report(report, details=not args.summary))
+    return 0
+
+
+def examples_dir() -> Path:
+    local = Path("examples")
+    if local.is_dir() and any(local.glob("*.txt")):
+        return local
+    from importlib.resources import files
+
+    return Path(str(files("actorgraph") / "examples"))
+
+
+def cmd_demo(args) -> int:
+    from graph.html import render
+    from loaders.pipeline import ingest
+    from queries import NoPath, alliance_paths, top_actors
+
+    src = examples_dir()
+    print(f"actorgraph demo: ingesting {src}/ into {store_location(args.store)}")
+    with open_store(args.store, write=True) as store:
+        report = ingest([src], store, progress=_progress)
+    print(f"  {report.documents} new documents, {report.actors} actors, {report.statements} statements "
+          f"in {report.seconds:.1f} s")
+    with open_store(args.store) as store:
+        view = render(store, args.output)
+        print(f"  wrote {args.output} ({view.nodes_shown} actors, {view.edges_shown} relations shown) - open it in a browser")
+        print("\ntop actors:")
+        for a in top_actors(store, limit=10):
+            print(f"  {a.mentions:4d}  {a.name} [{a.type.value}]")
+        print("\nalliance path Iran -> Houthis:")
+        try:
+            print_paths(store, alliance_paths(store, "iran", "houthis", k=1))
+        except NoPath as e:
+            print(f"  {e}")
+    print("\nnext: actorgraph show Russia | actorgraph path Iran Hezbollah | actorgraph export --format json -o graph.json")
+    return 0
+
+
+# -- parser ------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="file path (NetworkX) or bolt://, neo4j://, neo4j+s:// URI "
+                                        "(default: $ACTORGRAPH_STORE or ./actorgraph.json)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks")
+    conf = argparse.ArgumentParser(add_help=False)
+    conf.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
+                      help="use only statements with confidence >= C")
+
+    p = argparse.ArgumentParser(prog="actorgraph", description="A knowledge graph of political actors "
+                                "and their relations, with the sentence behind every edge.")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("ingest", parents=[common], help="read documents into the store")
+    s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
+    s.add_argument("--processes", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("export", parents=[common, conf], help="export the graph")
+    s.add_argument("--format", choices=("json", "graphml", "gexf", "csv"), default="json")
+    s.add_argument("-o", "--output", help="output file (default: standard output)")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("view", parents=[common, conf], help="write an interactive HTML page")
+    s.add_argument("-o", "--output", default="graph.html")
+    s.add_argument("--actor", help="draw this actor's neighbourhood")
+    s.add_argument("--depth", type=int, default=1)
+    s.add_argument("--min-count", type=int, default=1)
+    s.add_argument("--types", help="comma-separated relation types to draw")
+    s.add_argument("--max-nodes", type=int, default=500)
+    s.set_defaults(func=cmd_view)
+
+    s = sub.add_parser("path", parents=[common, conf], help="alliance paths from A to B, with evidence")
+    s.add_argument("a")
+    s.add_argument("b")
+    s.add_argument("-k", type=int, default=3, help="number of paths (default 3)")
+    s.add_argument("--max-hops", type=int, default=4)
+    s.set_defaults(func=cmd_path)
+
+    for name, func, text in (("allies", cmd_allies, "actors joined to X by positive edges"),
+                             ("enemies", cmd_enemies, "actors joined to X by negative edges")):
+        s = sub.add_parser(name, parents=[common, conf], help=text)
+        s.add_argument("actor")
+        s.set_defaults(func=func)
+
+    s = sub.add_parser("show", parents=[common], help="an actor, its aliases and relations with evidence")
+    s.add_argument("actor")
+    s.add_argument("--evidence", type=int, default=2, help="sentences per relation (default 2)")
+    s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("actors", parents=[common], help="top actors by mentions, with their aliases")
+    s.add_argument("--limit", type=int, default=50)
+    s.add_argument("--type", choices=("STATE", "PERSON", "ORGANIZATION", "GROUP"))
+    s.add_argument("--no-aliases", action="store_true")
+    s.set_defaults(func=cmd_actors)
+
+    s = sub.add_parser("blocs", parents=[common], help="alliance blocs (communities of positive edges)")
+    s.set_defaults(func=cmd_blocs)
+
+    s = sub.add_parser("cypher", parents=[common], help="run Cypher on a Bolt store (read-only by default)")
+    s.add_argument("query")
+    s.add_argument("--param", action="append", metavar="K=V", help="query parameter (JSON or text)")
+    s.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    s.add_argument("--write", action="store_true", help="allow write clauses")
+    s.set_defaults(func=cmd_cypher)
+
+    s = sub.add_parser("evaluate", parents=[common, conf], help="precision/recall against a gold set")
+    s.add_argument("--gold", required=True, metavar="DIR", help="folder with actors.json and relations.jsonl")
+    s.add_argument("--summary", action="store_true", help="scores only, no list of misses")
+    s.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("demo", parents=[common], help="the main job on the bundled example documents")
+    s.add_argument("-o", "--output", default="graph.html")
+    s.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    debug = args.debug or bool(os.environ.get("ACTORGRAPH_DEBUG"))
+    try:
+        return args.func(args)
+    except ActorgraphError as e:
+        if debug:
+            raise
+        print(f"actorgraph: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("actorgraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # noqa: BLE001 - one line for the user, the traceback with --debug
+        if debug:
+            raise
+        print(f"actorgraph: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

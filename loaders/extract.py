@@ -1,0 +1,416 @@
+"""Relation extraction from the dependency parse.
+
+Patterns, each with its own base confidence:
+  verb      active/passive verbs with subjects, objects and prepositional objects
+  supply    "send/supply/deliver X to Y": the goods decide military aid or aid
+  receive   "Y received weapons from X"
+  nominal   "Moscow's support for Assad", "Russian air strikes against rebels",
+            "launched strikes on", "the Iranian-Russian alliance"
+  holder    "Russia, an ally of Damascus", "Syria's foe Israel", "X is Y's backer"
+  backed    "the Iranian-backed Hezbollah", "Saudi-led coalition"
+  role      titles and appositions (from resolution): LEADS / MEMBER_OF
+Negation drops a statement ("refused to back" turns support into OPPOSES);
+conditionals and questions drop it; modality, hedges and claims keep it with
+the ``hedged`` flag and lower confidence; "X said Y attacked Z" keeps Y->Z
+with ``reported`` set and X as the speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph import RelType
+
+from .lexicon import Lexicon
+from .resolve import DocActors
+
+BASE = {"verb": 0.9, "passive": 0.85, "supply": 0.85, "receive": 0.8, "nominal": 0.8,
+        "holder": 0.8, "backed": 0.85, "role": 0.9}
+HEDGED = 0.55
+REPORTED = 0.85
+INHERITED = 0.9
+POSITIVE_FLIPS = {RelType.SUPPORTS, RelType.COOPERATES_WITH, RelType.AGREES_WITH,
+                  RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID, RelType.MEETS}
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass
+class Found:
+    subject: str
+    type: RelType
+    object: str
+    sentence: Span
+    confidence: float
+    pattern: str
+    negated: bool = False
+    hedged: bool = False
+    reported: bool = False
+    speaker: str | None = None
+
+
+@dataclass
+class Clause:
+    """What the clause around a predicate does to an assertion."""
+
+    drop: bool = False
+    refused: bool = False
+    hedged: bool = False
+    reported: bool = False
+    speaker: str | None = None
+    threatened: bool = False
+    factor: float = 1.0
+
+
+class Extractor:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    # -- actors at a token ------------------------------------------------
+    def actors(self, tok: Token, da: DocActors, *, targets: bool = False) -> list[str]:
+        """Actors a noun phrase names, its conjuncts included."""
+        out: list[str] = []
+        for t in (tok, *tok.conjuncts):
+            a = da.at(t)
+            if a is None and targets and t.lemma_.lower() in self.lex.target_nouns:
+                a = next((da.modifier(c) for c in t.children
+                          if c.dep_ in ("compound", "amod", "poss", "nmod") and da.modifier(c)), None)
+                if a is None:
+                    a = next((da.at(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
+            if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
+                a = da.at(t.head.head)
+            if a and a not in out:
+                out.append(a)
+        return out
+
+    # -- clause context ------------------------------------------------------
+    def clause(self, pred: Token, sent: Span, da: DocActors) -> Clause:
+        lex = self.lex
+        c = Clause()
+        cur = pred
+        while True:
+            kids = list(cur.children)
+            if any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids):
+                if cur is pred or not c.refused:
+                    c.drop = True
+            if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
+                c.drop = True
+            if any(k.dep_ in ("aux", "advmod") and k.lower_ in lex.hedge_words for k in kids):
+                c.hedged = True
+            lemma = cur.lemma_.lower()
+            if cur is not pred:
+                if lemma in lex.refusal_verbs:
+                    c.refused = not c.refused
+                    c.drop = c.drop and False
+                if lemma == "threaten":
+                    c.threatened = True
+                elif lemma in lex.hedge_verbs:
+                    c.hedged = True
+            for k in kids:
+                if k.dep_ == "prep" and k.lower_ == "according":
+                    c.reported = True
+                    c.speaker = next((p.text for p in k.subtree if da.at(p)), c.speaker)
+            if cur.dep_ in ("xcomp", "conj", "pcomp") or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
+                if cur.dep_ == "xcomp":
+                    c.factor *= 0.95
+                cur = cur.head
+                continue
+            if cur.dep_ in ("ccomp", "advcl", "relcl", "acl") and cur.head.i != cur.i:
+                head = cur.head
+                hl = head.lemma_.lower()
+                if cur.dep_ == "ccomp" and hl in lex.say_verbs:
+                    c.reported = True
+                    subj = next((k for k in head.children if k.dep_ in SUBJ), None)
+                    if subj is not None:
+                        c.speaker = " ".join(t.text for t in subj.subtree)
+                    if hl in ("claim", "allege", "believe", "think", "suggest", "deny"):
+                        c.hedged = True
+                    if hl == "deny":
+                        c.drop = True
+                elif cur.dep_ == "ccomp" and hl in lex.hedge_verbs:
+                    c.hedged = True
+                if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex.condition_marks
+                                               for k in cur.children):
+                    c.drop = True
+                if cur.dep_ in ("ccomp",):
+                    cur = head
+                    continue
+            break
+        return c
+
+    # -- subjects and objects of a verb -------------------------------------
+    def subjects(self, verb: Token, da: DocActors, depth: int = 0) -> tuple[list[str], float]:
+        if depth > 4:
+            return [], 1.0
+        subs = [k for k in verb.children if k.dep_ == "nsubj"]
+        found = [a for k in subs for a in self.actors(k, da)]
+        if found or any(k.lower_ not in RELATIVE for k in subs):
+            return found, 1.0
+        if any(k.dep_ == "nsubjpass" for k in verb.children):
+            for k in verb.children:
+                if k.dep_ == "agent":
+                    return [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)], 1.0
+            return [], 1.0
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
+            return self.actors(verb.head, da), 1.0
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for k in verb.children:
+                if k.dep_ == "agent":
+                    return [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)], 1.0
+            return [], 1.0
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in self.lex.object_control:
+                obj = [a for k in head.children if k.dep_ == "dobj" for a in self.actors(k, da)]
+                if obj:
+                    return obj, 1.0
+            s, f = self.subjects(head, da, depth + 1)
+            return s, f
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            gov = head.head
+            obj = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
+            if obj and gov.lemma_.lower() in ("accuse", "blame", "charge", "condemn", "criticize", "criticise",
+                                              "praise", "thank", "punish", "sanction"):
+                return obj, INHERITED
+            s, f = self.subjects(gov, da, depth + 1)
+            return s, f * INHERITED
+        if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            s, f = self.subjects(head, da, depth + 1)
+            return s, f * INHERITED
+        return [], 1.0
+
+    def objects(self, verb: Token, rel: RelType, da: DocActors, preps: set[str]) -> tuple[list[str], str]:
+        kids = list(verb.children)
+        passive = next((k for k in kids if k.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return self.actors(passive, da, targets=True), "passive"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return self.actors(verb.head, da), "passive"
+        targets = rel in (RelType.ATTACKS, RelType.SANCTIONS)
+        out: list[str] = []
+        for k in kids:
+            if k.dep_ in ("dobj", "dative", "attr") and k.dep_ != "attr":
+                out += [a for a in self.actors(k, da, targets=targets) if a not in out]
+        for k in kids:
+            if k.dep_ == "prep" and k.lower_ in preps:
+                for p in k.children:
+                    if p.dep_ == "pobj":
+                        out += [a for a in self.actors(p, da, targets=targets) if a not in out]
+            if k.dep_ == "prt":  # "stood by Assad" parsed with a particle
+                for p in k.children:
+                    if p.dep_ == "pobj":
+                        out += [a for a in self.actors(p, da) if a not in out]
+        return out, "verb"
+
+    def _preps(self, lemma: str, rel: RelType) -> set[str]:
+        preps = set(self.lex.verb_preps.get(lemma, ()))
+        if rel in (RelType.ATTACKS, RelType.SANCTIONS, RelType.CRITICIZES, RelType.THREATENS):
+            preps |= {"against", "on"}
+        if rel.symmetric:
+            preps |= {"with"}
+        return preps
+
+    # -- the patterns ------------------------------------------------------
+    def extract(self, doc: Doc, da: DocActors) -> list[Found]:
+        found: list[Found] = []
+        for role in da.roles:
+            found.append(Found(role.person, role.type, role.org, role.sentence, BASE["role"], "role"))
+        for sent in doc.sents:
+            if sent.text.rstrip().endswith("?"):
+                continue
+            if not any(t.i in da.by_token or t.i in da.modifiers for t in sent):
+                continue
+            for tok in sent:
+                pos = tok.pos_
+                low = tok.lemma_.lower()
+                if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.dep_ == "acl"):
+                    self._verb(tok, low, sent, da, found)
+                if pos in ("NOUN", "PROPN") and (low in self.lex.nominals or tok.lower_ in self.lex.nominals):
+                    self._nominal(tok, sent, da, found)
+                if tok.lower_ in self.lex.backed and tok.dep_ in ("amod", "compound", "acl", "nmod", "npadvmod"):
+                    self._backed(tok, sent, da, found)
+        return found
+
+    def _emit(self, found, subjects, rel, objects, sent, base, pattern, clause: Clause, da):
+        if clause.drop:
+            return
+        if clause.refused:
+            if rel not in POSITIVE_FLIPS:
+                return
+            rel = RelType.OPPOSES
+        if clause.threatened and rel.polarity < 0 and rel is not RelType.THREATENS:
+            rel = RelType.THREATENS
+        conf = base * clause.factor
+        if clause.hedged:
+            conf *= HEDGED
+        if clause.reported:
+            conf *= REPORTED
+        certainty = {}
+        for t in sent:
+            m = da.by_token.get(t.i)
+            if m is not None:
+                certainty[m.actor] = max(certainty.get(m.actor, 0.0), m.certainty)
+        for s in subjects:
+            for o in objects:
+                if s != o:
+                    c = conf * certainty.get(s, 1.0) * certainty.get(o, 1.0)
+                    found.append(Found(s, rel, o, sent, round(c, 4), pattern, False, clause.hedged,
+                                       clause.reported, clause.speaker))
+
+    def _verb(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> None:
+        lex = self.lex
+        kids = list(verb.children)
+        rel = None
+        for k in kids:
+            if k.dep_ in ("prt", "dobj", "prep") and f"{lemma} {k.lower_}" in lex.phrasal:
+                rel = lex.phrasal[f"{lemma} {k.lower_}"]
+        if lemma in lex.supply_verbs or lemma in lex.receive_verbs:
+            if self._supply(verb, lemma, sent, da, found) or lemma not in lex.verbs:
+                return
+        if rel is None:
+            rel = lex.verbs.get(lemma)
+        if rel is None:
+            return
+        subjects, factor = self.subjects(verb, da)
+        if not subjects:
+            return
+        objects, pattern = self.objects(verb, rel, da, self._preps(lemma, rel))
+        if not objects:
+            return
+        clause = self.clause(verb, sent, da)
+        clause.factor *= factor
+        self._emit(found, subjects, rel, objects, sent, BASE[pattern], pattern, clause, da)
+
+    def _goods_type(self, goods: list[Token]) -> RelType | None:
+        lex = self.lex
+        words = [t for g in goods for t in g.subtree if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "for"))]
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        if lemmas & lex.military_goods:
+            return RelType.PROVIDES_MILITARY_AID
+        head = goods[0].lemma_.lower()
+        if head in lex.nominals and lex.nominals[head] in (RelType.SUPPORTS, RelType.PROVIDES_AID,
+                                                           RelType.PROVIDES_MILITARY_AID):
+            return lex.nominals[head]
+        if lemmas & lex.aid_goods:
+            return RelType.PROVIDES_AID
+        return None
+
+    def _supply(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> bool:
+        kids = list(verb.children)
+        dobj = [k for k in kids if k.dep_ in ("dobj", "nsubjpass")]
+        withs = [p for k in kids if k.dep_ == "prep" and k.lower_ == "with" for p in k.children if p.dep_ == "pobj"]
+        if lemma in self.lex.receive_verbs:
+            rel = self._goods_type(dobj) if dobj else None
+            sources = [a for k in kids if k.dep_ == "prep" and k.lower_ == "from"
+                       for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+            if rel is None or not sources:
+                return False
+            recipients, factor = self.subjects(verb, da)
+            clause = self.clause(verb, sent, da)
+            clause.factor *= factor
+            self._emit(found, sources, rel, recipients, sent, BASE["receive"], "receive", clause, da)
+            return bool(recipients)
+        recipients: list[str] = []
+        goods = [d for d in dobj if not da.at(d)]
+        if withs and any(da.at(d) for d in dobj):  # "supplied Assad with weapons"
+            goods = withs
+            recipients = [a for d in dobj for a in self.actors(d, da)]
+        if not goods:
+            return False
+        rel = self._goods_type(goods)
+        if rel is None:
+            return False
+        for holder in (verb, *goods):
+            for k in holder.children:
+                if k.dep_ == "prep" and k.lower_ in ("to", "for", "into"):
+                    recipients += [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+                if k.dep_ == "dative":
+                    recipients += self.actors(k, da)
+        subjects, factor = self.subjects(verb, da)
+        if not subjects or not recipients:
+            return False
+        clause = self.clause(verb, sent, da)
+        clause.factor *= factor
+        self._emit(found, subjects, rel, list(dict.fromkeys(recipients)), sent, BASE["supply"], "supply", clause, da)
+        return True
+
+    def _nominal(self, noun: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
+        lex = self.lex
+        low = noun.lemma_.lower()
+        rel = lex.nominals.get(low) or lex.nominals[noun.lower_]
+        if rel is RelType.LEADS:
+            return  # titles are roles, found during resolution
+        if da.at(noun):
+            return
+        preps = lex.nominal_preps.get(rel, set())
+        objects = [a for k in noun.children if k.dep_ == "prep" and k.lower_ in preps
+                   for p in k.children if p.dep_ == "pobj"
+                   for a in self.actors(p, da, targets=rel in (RelType.ATTACKS, RelType.SANCTIONS))]
+        mods = []
+        for k in noun.lefts:
+            if k.dep_ in ("det",):
+                continue
+            for t in k.subtree:
+                a = da.modifier(t)
+                if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
+                                            or da.at(t)):
+                    mods.append(a)
+        gov = noun.head if noun.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "conj") else None
+        clause = self.clause(gov, sent, da) if gov is not None and gov.pos_ in ("VERB", "AUX") else Clause()
+        if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
+            holders: list[str] = []
+            nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+            if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
+                holders = self.actors(noun.head, da)
+            elif nxt is not None and nxt.pos_ == "PROPN" and da.at(nxt) and nxt.dep_ in (noun.dep_, "appos"):
+                holders = [da.at(nxt)]  # "Syria's foe Israel"
+            elif noun.dep_ == "attr" and noun.head.lemma_.lower() in lex.copulas:
+                holders = [a for k in noun.head.children if k.dep_ == "nsubj" for a in self.actors(k, da)]
+            holders += [a for k in noun.children if k.dep_ == "appos" for a in self.actors(k, da)]
+            others = [m for m in mods if m not in holders] + [o for o in objects if o not in holders]
+            if holders and others:
+                self._emit(found, holders, rel, others, sent, BASE["holder"], "holder", clause, da)
+            elif rel.symmetric and len(holders) > 1 and noun.tag_ == "NNS":
+                for a, b in combinations(holders, 2):
+                    self._emit(found, [a], rel, [b], sent, BASE["holder"], "holder", clause, da)
+            return
+        between = [a for k in noun.children if k.dep_ == "prep" and k.lower_ == "between"
+                   for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+        if rel.symmetric and len(mods + between) > 1 and not objects:
+            pool = list(dict.fromkeys(mods + between))
+            for a, b in combinations(pool, 2):
+                self._emit(found, [a], rel, [b], sent, BASE["nominal"], "nominal", clause, da)
+            return
+        subjects = mods[:1]
+        for k in noun.children:
+            if k.dep_ == "prep" and k.lower_ == "by":
+                subjects += [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+        factor = 1.0
+        if not subjects and gov is not None and gov.lemma_.lower() in lex.light_verbs and noun.dep_ == "dobj":
+            subjects, factor = self.subjects(gov, da)
+        elif not subjects and gov is not None and noun.dep_ == "attr" and gov.lemma_.lower() in lex.copulas:
+            pass
+        if subjects and objects:
+            clause.factor *= factor
+            self._emit(found, subjects, rel, objects, sent, BASE["nominal"], "nominal", clause, da)
+
+    def _backed(self, tok: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
+        rel = self.lex.backed[tok.lower_]
+        backers = []
+        for k in tok.children:
+            if k.dep_ in ("npadvmod", "advmod", "compound", "amod", "nmod", "nsubj") and da.modifier(k):
+                backers.append(da.modifier(k))
+        if not backers and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and da.modifier(tok.doc[tok.i - 2]):
+            backers.append(da.modifier(tok.doc[tok.i - 2]))
+        if not backers or tok.dep_ == "acl":
+            return
+        target = tok.head
+        objects = self.actors(target, da)
+        if not objects:
+            return
+        clause = self.clause(target.head, sent, da) if target.head.pos_ in ("VERB", "AUX") else Clause()
+        clause.drop = clause.refused = False
+        self._emit(found, backers, rel, objects, sent, BASE["backed"], "backed", clause, da)

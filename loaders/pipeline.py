@@ -1,0 +1,150 @@
+"""Documents -> actors and statements -> a store. The one ingest mechanism."""
+from __future__ import annotations
+
+import bisect
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from graph import Actor, Batch, GraphStore, InputError, Statement
+
+from .extract import Extractor
+from .lexicon import Gazetteer, lexicon
+from .nlp import load_model
+from .readers import Source, find_files, read_file
+from .resolve import DocActors, Resolver
+
+EXTRACTOR_VERSION = "actorgraph-extract/1"
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    documents: int = 0
+    already_stored: int = 0
+    sentences: int = 0
+    words: int = 0
+    actors: int = 0
+    statements: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+class Pipeline:
+    """spaCy, resolution and extraction, built once and reused for every document."""
+
+    def __init__(self, nlp=None, gazetteer: Gazetteer | None = None):
+        self.nlp = nlp or load_model()
+        self.lexicon = lexicon()
+        self.resolver = Resolver(self.nlp, gazetteer or Gazetteer.load(), self.lexicon)
+        self.extractor = Extractor(self.lexicon)
+
+    def docs(self, sources: Iterable[Source], *, processes: int = 1, batch_size: int = 32):
+        """(spaCy Doc, Source) pairs, in input order."""
+        pairs = ((s.text, s) for s in sources)
+        return self.nlp.pipe(pairs, as_tuples=True, n_process=processes, batch_size=batch_size)
+
+    def analyse(self, doc, source: Source) -> tuple[list[Actor], list[Statement]]:
+        """One parsed document -> its actors and statements."""
+        da = self.resolver.resolve(doc)
+        found = self.extractor.extract(doc, da)
+        text = source.text
+        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        best: dict[str, Statement] = {}
+        for f in found:
+            start, end = f.sentence.start_char, f.sentence.end_char
+            st = Statement.make(
+                subject=f.subject, type=f.type, object=f.object, document=source.document.id,
+                start=start, end=end, confidence=f.confidence, sentence=f.sentence.text,
+                line=bisect.bisect_right(line_starts, start), date=source.document.date,
+                negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
+                pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")
+            if st.id not in best or best[st.id].confidence < st.confidence:
+                best[st.id] = st
+        statements = list(best.values())
+        return actors_of(da, statements), statements
+
+
+def actors_of(da: DocActors, statements: list[Statement]) -> list[Actor]:
+    """The document's actors: those mentioned by name, and those its statements name."""
+    used = {s.subject for s in statements} | {s.object for s in statements}
+    out = []
+    for a in da.actors.values():
+        if a.mentions or a.id in used:
+            out.append(Actor(a.id, a.name, a.type, tuple(sorted(a.aliases)), a.mentions,
+                             tuple(sorted(a.attributes.items()))))
+    return out
+
+
+def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
+    merged: dict[str, Actor] = {}
+    for a in actors:
+        merged[a.id] = merged[a.id].merged(a) if a.id in merged else a
+    return list(merged.values())
+
+
+def read_sources(paths: list[str | Path], report: IngestReport, known: set[str]) -> Iterator[Source]:
+    """Readable documents not yet stored; each bad file becomes one line in ``report.errors``."""
+    files, errors = find_files(paths)
+    report.errors += [str(e) for e in errors]
+    report.files = len(files)
+    seen: set[str] = set()
+    for path in files:
+        try:
+            sources = read_file(path)
+        except InputError as e:
+            report.errors.append(str(e))
+            continue
+        for s in sources:
+            if s.document.id in known or s.document.id in seen:
+                report.already_stored += 1
+                continue
+            seen.add(s.document.id)
+            yield s
+
+
+def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | None = None,
+           processes: int = 1, flush_every: int = 200,
+           progress: Callable[[int, int], None] | None = None) -> IngestReport:
+    """Read, analyse and store every document under ``paths``.
+
+    Bad files are reported and skipped; documents already in the store are skipped,
+    so running the same ingest twice changes nothing.
+    """
+    t0 = time.perf_counter()
+    report = IngestReport()
+    sources = list(read_sources(paths, report, store.document_ids()))
+    pipeline = pipeline or Pipeline()
+    docs, actors, statements = [], [], []
+    actor_ids: set[str] = set()
+    for n, (doc, source) in enumerate(pipeline.docs(sources, processes=processes), 1):
+        doc_actors, doc_statements = pipeline.analyse(doc, source)
+        report.sentences += sum(1 for _ in doc.sents)
+        report.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+        docs.append(source.document)
+        actors += doc_actors
+        statements += doc_statements
+        if len(docs) >= flush_every:
+            _flush(store, docs, actors, statements, report, actor_ids)
+            docs, actors, statements = [], [], []
+        if progress:
+            progress(n, len(sources))
+    _flush(store, docs, actors, statements, report, actor_ids)
+    report.actors = len(actor_ids)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _flush(store, docs, actors, statements, report, actor_ids) -> None:
+    if not docs:
+        return
+    merged = merge_actors(actors)
+    store.write(Batch(tuple(docs), tuple(merged), tuple(statements)))
+    report.documents += len(docs)
+    report.statements += len(statements)
+    actor_ids.update(a.id for a in merged)

@@ -1,0 +1,340 @@
+"""Actor resolution: spaCy spans -> mentions of known actors, one id per actor.
+
+Sources of mentions, strongest first: the gazetteer (aliases, capitals, seats,
+"<demonym> forces"), NER persons and organisations, demonyms modifying an
+agent noun ("Russian warplanes"), possessors of agent nouns ("Assad's forces"),
+context nouns ("the regime", "the group") and pronouns resolved within a
+paragraph when only one candidate fits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from graph import ActorType, RelType
+
+from .lexicon import Gazetteer, Lexicon, normalize, slugify
+
+ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+GROUP_WORDS = {"front", "brigade", "brigades", "army", "militia", "movement", "forces", "battalion",
+               "jaysh", "liwa", "harakat", "jabhat", "ansar", "kataib", "mujahideen", "fighters",
+               "guards", "regiment", "rebels", "insurgents", "militants", "legion", "units"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: str
+    certainty: float = 1.0
+
+
+@dataclass
+class ActorSeen:
+    id: str
+    name: str
+    type: ActorType
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    attributes: dict = field(default_factory=dict)
+
+
+@dataclass
+class Role:
+    person: str
+    type: RelType
+    org: str
+    sentence: Span
+
+
+class DocActors:
+    """The actors of one document: a token index -> mention map and the actors seen."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[int, Mention] = {}
+        self.modifiers: dict[int, str] = {}
+        self.actors: dict[str, ActorSeen] = {}
+        self.roles: list[Role] = []
+
+    def at(self, tok: Token) -> str | None:
+        m = self.by_token.get(tok.i)
+        return m.actor if m else None
+
+    def certainty(self, tok: Token) -> float:
+        m = self.by_token.get(tok.i)
+        return m.certainty if m else 1.0
+
+    def modifier(self, tok: Token) -> str | None:
+        """The actor a token names as a mention or as a modifier ("Russian" in "Russian strikes")."""
+        return self.at(tok) or self.modifiers.get(tok.i)
+
+    def add(self, span_or_tok, actor: ActorSeen, surface: str, certainty: float = 1.0,
+            count: bool = True) -> None:
+        start = span_or_tok.i if isinstance(span_or_tok, Token) else span_or_tok.start
+        end = start + 1 if isinstance(span_or_tok, Token) else span_or_tok.end
+        m = Mention(start, end, actor.id, certainty)
+        for i in range(start, end):
+            self.by_token[i] = m
+        seen = self.actors.setdefault(actor.id, ActorSeen(actor.id, actor.name, actor.type,
+                                                          attributes=dict(actor.attributes)))
+        if count:
+            seen.mentions += 1
+            if surface and normalize(surface) != normalize(seen.name):
+                seen.aliases.add(surface)
+
+
+def _variants(alias: str) -> set[str]:
+    out = {alias, alias.replace("-", " "), alias.replace("'", "\u2019")}
+    if "-" not in alias and " " in alias and alias.lower().startswith(("al ", "el ", "ad ", "as ")):
+        out.add(alias.replace(" ", "-", 1))
+    return out
+
+
+class Resolver:
+    """Built once per pipeline; ``resolve(doc)`` returns the document's :class:`DocActors`."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer, lexicon: Lexicon):
+        self.gaz = gazetteer
+        self.lex = lexicon
+        # Forms with a capital letter match case-sensitively ("US" is not "us", "Turkey" not
+        # "turkey"); all-lowercase forms ("rebels", "the opposition") match in any case.
+        self.matchers = (PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER"))
+        self.kind: dict[int, tuple[str, str]] = {}
+        for e in gazetteer.entries.values():
+            for kind, forms in (("alias", e.aliases | {e.name}), ("demonym", e.demonyms)):
+                key = f"{kind}|{e.id}"
+                self.kind[nlp.vocab.strings.add(key)] = (kind, e.id)
+                variants = {v for f in forms for v in _variants(f) if v.strip()}
+                cased = {v[0].upper() + v[1:] for v in variants if v != v.lower()} | \
+                    {v for v in variants if v != v.lower()}
+                lower = {v for v in variants if v == v.lower()}
+                if cased:
+                    self.matchers[0].add(key, [nlp.make_doc(v) for v in cased])
+                if lower:
+                    self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
+        self.titles = sorted(lexicon.titles_lead | lexicon.titles_member, key=len, reverse=True)
+
+    # -- helpers -----------------------------------------------------------
+    def _entry_actor(self, actor_id: str) -> ActorSeen:
+        e = self.gaz.entries[actor_id]
+        return ActorSeen(e.id, e.name, e.type, attributes=dict(e.attributes))
+
+    def _clean(self, span: Span) -> Span:
+        """The span without leading articles, titles, honorifics and demonyms, or trailing 's."""
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in self.lex.honorifics
+                                   or doc[start].lower_ in self.lex.titles_lead
+                                   or doc[start].lower_ in self.lex.titles_member
+                                   or self.gaz.demonym(doc[start].text)):
+            start += 1
+        while end > start + 1 and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019", "-"):
+            end -= 1
+        return doc[start:end]
+
+    def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
+        text = span.text.strip()
+        key = normalize(text)
+        if not key or key in self.lex.not_actors or not any(c.isalpha() for c in text):
+            return None
+        if label == "PERSON":
+            if len(span) == 1 and span[0].lower_ in self.lex.pronouns:
+                return None
+            return ActorSeen(slugify(text), text, ActorType.PERSON)
+        if label == "ORG":
+            words = set(key.split())
+            kind = ActorType.GROUP if words & GROUP_WORDS else ActorType.ORGANIZATION
+            return ActorSeen(slugify(text), text, kind)
+        return None
+
+    # -- the pass over one document ---------------------------------------
+    def resolve(self, doc: Doc) -> DocActors:
+        da = DocActors()
+        gaz_spans, demonyms = [], {}
+        for match_id, start, end in (*self.matchers[0](doc), *self.matchers[1](doc)):
+            kind, actor_id = self.kind[match_id]
+            if kind == "demonym":
+                if end - start == 1:
+                    demonyms[start] = actor_id
+            else:
+                span = Span(doc, start, end, label=match_id)
+                gaz_spans.append(span)
+        ents = [e for e in doc.ents if e.label_ in ENT_LABELS]
+        chosen = filter_spans(gaz_spans + ents)
+        people: dict[str, ActorSeen] = {}
+        for span in chosen:
+            if span.label in self.kind:
+                da.add(span, self._entry_actor(self.kind[span.label][1]), span.text)
+                continue
+            if span.start in demonyms and len(span) == 1:
+                continue  # a demonym is handled below
+            clean = self._clean(span)
+            entry = self.gaz.lookup(clean.text)
+            if entry is not None:
+                da.add(clean, self._entry_actor(entry.id), clean.text)
+                continue
+            actor = self._new_actor(clean, span.label_)
+            if actor is None:
+                continue
+            if actor.type is ActorType.PERSON:
+                people.setdefault(actor.id, actor)
+            da.add(clean, actor, clean.text)
+        self._join_short_names(da, people)
+        self._demonyms_and_agents(doc, da, demonyms)
+        self._roles(doc, da)
+        self._context(doc, da)
+        return da
+
+    def _join_short_names(self, da: DocActors, people: dict[str, ActorSeen]) -> None:
+        """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way."""
+        full = [a for a in da.actors.values() if a.type is ActorType.PERSON and len(normalize(a.name).split()) > 1]
+        for pid, person in people.items():
+            key = normalize(person.name)
+            if len(key.split()) != 1:
+                continue
+            hits = {a.id for a in full if normalize(a.name).split()[-1] == key and a.id != pid}
+            if len(hits) != 1:
+                continue
+            target = hits.pop()
+            for m in {id(m): m for m in da.by_token.values() if m.actor == pid}.values():
+                m.actor = target
+            seen = da.actors.pop(pid)
+            da.actors[target].mentions += seen.mentions
+            da.actors[target].aliases |= seen.aliases | {seen.name}
+
+    def _demonyms_and_agents(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
+        agents = self.lex.agent_nouns
+        for i, actor_id in demonyms.items():
+            tok = doc[i]
+            if i in da.by_token:
+                continue
+            da.modifiers[i] = actor_id
+            head = tok.head
+            if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and head.i != i and (
+                    head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token:
+                da.add(head, self._entry_actor(actor_id), f"{tok.text} {head.text}" if head.i == i + 1 else tok.text)
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+                da.add(tok, self._entry_actor(actor_id), tok.text)
+        # possessors and modifiers of agent nouns: "Assad's forces", "Hezbollah fighters"
+        for tok in doc:
+            if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            low = tok.lemma_.lower()
+            if tok.lower_ not in agents and low not in agents:
+                continue
+            for child in tok.children:
+                if child.dep_ not in ("poss", "compound", "nmod", "amod") or child.i not in da.by_token:
+                    continue
+                owner = da.actors[da.at(child)]
+                if owner.type is ActorType.PERSON:
+                    country = owner.attributes.get("country")
+                    if self.lex.context_nouns.get(low) is not ActorType.STATE or country not in self.gaz.entries:
+                        break
+                    da.add(tok, self._entry_actor(country), "", count=False)
+                else:
+                    da.add(tok, owner, "", count=False)
+                break
+
+    def _roles(self, doc: Doc, da: DocActors) -> None:
+        """Titles and appositions: "Syrian President Bashar al-Assad" -> LEADS(assad, syria)."""
+        seen_people = {}
+        for m in da.by_token.values():
+            if da.actors[m.actor].type is ActorType.PERSON:
+                seen_people[(m.start, m.end)] = m
+        for (start, end), m in sorted(seen_people.items()):
+            head = doc[start:end].root
+            # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
+            left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
+            self._role_from(doc, da, m, left)
+            for child in head.children:
+                if child.dep_ == "appos" and child.i not in da.by_token:
+                    self._role_from(doc, da, m, list(child.subtree))
+            if head.dep_ == "appos" and head.head.i not in da.by_token:
+                self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
+
+    @staticmethod
+    def _under(t: Token, head: Token, start: int, end: int) -> bool:
+        while t.head.i != t.i:
+            if start <= t.head.i < end:
+                return True
+            if not start - 8 <= t.head.i < end:
+                return False
+            t = t.head
+        return False
+
+    def _role_from(self, doc: Doc, da: DocActors, person: Mention, tokens: list[Token]) -> None:
+        if not tokens:
+            return
+        text = " ".join(t.lower_ for t in tokens if not t.is_punct or t.text == "-")
+        title = next((ti for ti in self.titles if f" {ti} " in f" {text} "), None)
+        if title is None:
+            return
+        orgs = []
+        for t in tokens:
+            a = da.modifier(t)
+            if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
+                    and da.actors[a].type is not ActorType.PERSON:
+                orgs.append(a)
+            elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
+                da.actors[a] = self._entry_actor(a)
+                orgs.append(a)
+        if not orgs:
+            return
+        kind = RelType.LEADS if title in self.lex.titles_lead else RelType.MEMBER_OF
+        da.roles.append(Role(person.actor, kind, orgs[0], doc[person.start].sent))
+
+    def _context(self, doc: Doc, da: DocActors) -> None:
+        """"the regime", "the group", "he": resolved to the one actor the paragraph allows."""
+        last_state: dict[str, str] = {}
+        recent: list[tuple[int, str]] = []  # (sentence start, actor) in the current paragraph
+        para_start = 0
+        cn, pro = self.lex.context_nouns, self.lex.pronouns
+        for sent in doc.sents:
+            if "\n" in doc.text[para_start:sent.start_char] or sent.start_char == 0:
+                recent = []
+            para_start = sent.start_char
+            for tok in sent:
+                actor = da.at(tok)
+                if actor:
+                    if not recent or recent[-1][1] != actor:
+                        recent.append((sent.start, actor))
+                    continue
+                low = tok.lower_
+                if low in cn and tok.pos_ == "NOUN":
+                    mods = [da.modifier(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                    mods = [a for a in mods if a]
+                    want = cn[low]
+                    if mods:
+                        owner = mods[0]
+                        info = da.actors.get(owner) or (self._entry_actor(owner) if owner in self.gaz.entries else None)
+                        if info and info.type is ActorType.PERSON and want is ActorType.STATE:
+                            owner = info.attributes.get("country")
+                            info = self._entry_actor(owner) if owner in self.gaz.entries else None
+                        if info and info.type is want:
+                            last_state[low] = owner
+                            da.add(tok, info, "", count=False)
+                        continue
+                    if not any(c.lower_ == "the" for c in tok.children):
+                        continue
+                    if want is ActorType.STATE:
+                        target = last_state.get(low)
+                    else:
+                        target = self._unique(da, recent, sent.start, want)
+                    if target:
+                        da.add(tok, da.actors[target] if target in da.actors else self._entry_actor(target),
+                               "", certainty=0.8, count=False)
+                elif low in pro and tok.pos_ == "PRON":
+                    target = self._unique(da, recent, sent.start, pro[low])
+                    if target:
+                        da.add(tok, da.actors[target], "", certainty=0.8, count=False)
+
+    @staticmethod
+    def _unique(da: DocActors, recent, sent_start: int, want: ActorType) -> str | None:
+        """The one actor of type ``want`` in this and the previous sentence of the paragraph."""
+        starts = sorted({s for s, _ in recent})
+        window = set(starts[-2:]) if starts and starts[-1] == sent_start else set(starts[-1:])
+        cands = {a for s, a in recent if s in window and da.actors.get(a) and da.actors[a].type is want}
+        return cands.pop() if len(cands) == 1 else None
