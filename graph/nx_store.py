@@ -113,6 +113,13 @@ class NetworkXStore:
     def write(self, batch: Batch) -> None:
         if self._lock is None:
             raise StoreError(f"{self.path}: store was opened read-only")
+        if batch.documents and all(d.id in self._documents for d in batch.documents):
+            return  # already stored: re-ingesting changes nothing
+        known = set(self.graph) | {a.id for a in batch.actors}
+        for s in batch.statements:  # check first, so that a refused batch changes nothing
+            for node in (s.subject, s.object):
+                if node not in known:
+                    raise StoreError(f"{self.path}: statement {s.id} names unknown actor {node!r}")
         for doc in batch.documents:
             self._documents.setdefault(doc.id, doc)
         for actor in batch.actors:

@@ -1,0 +1,238 @@
+"""One contract, both stores: NetworkX (a temp file) and Neo4j over Bolt (ArcadeDB or NEO4J_URI)."""
+from __future__ import annotations
+
+import pytest
+
+from graph import (Actor, ActorType, Batch, Document, RelType, Statement, StoreError,
+                   StoreLocked, StoreUnavailable, aggregate)
+from graph.neo4j_store import Neo4jStore
+from graph.nx_store import NetworkXStore
+
+D1 = Document.from_text("Iran arms Hezbollah. Assad meets Nasrallah.", "d1.txt", title="One",
+                        date="2013-05-01")
+D2 = Document.from_text("Iran strikes ISIS.", "d2.txt")
+D3 = Document.from_text("The US sanctions Iran.", "d3.txt")
+
+
+def st(subject, type, object, start, *, doc=D1, confidence=0.5, **kw) -> Statement:
+    return Statement.make(subject=subject, type=type, object=object, document=doc.id,
+                          start=start, end=start + 10, confidence=confidence,
+                          sentence=f"{subject} {type.value} {object}", **kw)
+
+
+def batch1() -> Batch:
+    return Batch(
+        documents=(D1,),
+        actors=(Actor("iran", "Iran", ActorType.STATE, ("Iran", "Tehran"), 3),
+                Actor("hezbollah", "Hezbollah", ActorType.GROUP, ("Hezbollah",), 2,
+                      (("country", "lebanon"),)),
+                Actor("syria", "Syria", ActorType.STATE, ("Damascus",), 2)),
+        statements=(
+            st("iran", RelType.PROVIDES_MILITARY_AID, "hezbollah", 0, confidence=0.8,
+               date="2013-05-01", line=1),
+            st("iran", RelType.PROVIDES_MILITARY_AID, "hezbollah", 40, confidence=0.5,
+               date="2012-01-01", line=2, hedged=True, speaker="Reuters", reported=True),
+            st("hezbollah", RelType.MEETS, "syria", 80, line=3, pattern="meet"),
+            st("syria", RelType.MEETS, "hezbollah", 120, line=4, negated=True),
+        ))
+
+
+def batch2() -> Batch:
+    return Batch(
+        documents=(D2,),
+        actors=(Actor("iran", "Islamic Republic of Iran", ActorType.GROUP,
+                      ("Islamic Republic",), 2, (("capital", "tehran"),)),
+                Actor("isis", "ISIS", ActorType.GROUP, ("Daesh", "ISIS"), 1)),
+        statements=(st("iran", RelType.ATTACKS, "isis", 0, doc=D2, confidence=0.9),))
+
+
+def snapshot(store) -> tuple:
+    return (store.document_ids(), store.documents(), store.actors(), store.statements(),
+            store.relations())
+
+
+@pytest.fixture(params=["networkx", pytest.param("bolt", marks=pytest.mark.bolt)])
+def opener(request, tmp_path):
+    """A function opening (again) one writable store of the parametrised kind."""
+    if request.param == "networkx":
+        return lambda: NetworkXStore(tmp_path / "store.json", write=True)
+    target = request.getfixturevalue("bolt_server")
+    with target.store() as store:
+        store.run("MATCH (n) DETACH DELETE n", write=True)
+    return target.store
+
+
+def test_write_then_read_back(opener):
+    with opener() as store:
+        store.write(batch1())
+    with opener() as store:
+        assert store.document_ids() == {D1.id}
+        assert store.documents() == [D1]
+        assert store.actors() == sorted(batch1().actors, key=lambda a: a.id)
+        assert store.statements() == sorted(batch1().statements, key=lambda s: s.id)
+        assert store.relations() == aggregate(batch1().statements)
+        aid = {(r.source, r.type, r.target): r for r in store.relations()}
+        arms = aid[("iran", RelType.PROVIDES_MILITARY_AID, "hezbollah")]
+        assert (arms.count, arms.confidence, arms.first_seen, arms.last_seen) == (
+            2, 0.9, "2012-01-01", "2013-05-01")
+        assert arms.polarity == 1
+
+
+def test_symmetric_types_share_one_relation(opener):
+    with opener() as store:
+        store.write(batch1())
+        meets = [r for r in store.relations() if r.type is RelType.MEETS]
+        # "Syria meets Hezbollah" and "Hezbollah meets Syria" are one edge, stored in id order
+        assert [(r.source, r.target, r.count) for r in meets] == [("hezbollah", "syria", 2)]
+        assert (meets[0].first_seen, meets[0].last_seen) == (None, None)
+        assert {s.subject for s in store.statements() if s.type is RelType.MEETS} == {"hezbollah"}
+
+
+def test_actors_merge_across_batches(opener):
+    with opener() as store:
+        store.write(batch1())
+        store.write(batch2())
+        iran = {a.id: a for a in store.actors()}["iran"]
+    assert iran.name == "Iran" and iran.type is ActorType.STATE  # first seen wins
+    assert iran.aliases == ("Iran", "Islamic Republic", "Islamic Republic of Iran", "Tehran")
+    assert iran.mentions == 5
+    assert iran.attributes == (("capital", "tehran"),)
+
+
+def test_rewriting_changes_nothing(opener):
+    with opener() as store:
+        store.write(batch1())
+        store.write(batch2())
+        before = snapshot(store)
+        store.write(batch1())
+        store.write(batch2())
+        assert snapshot(store) == before
+    with opener() as store:
+        assert snapshot(store) == before
+        assert {a.id: a.mentions for a in store.actors()}["iran"] == 5
+
+
+def test_failed_batch_changes_nothing_and_rerun_completes(opener):
+    good = Batch(documents=(D3,), actors=(Actor("usa", "United States", ActorType.STATE, (), 1),),
+                 statements=(st("usa", RelType.SANCTIONS, "iran", 0, doc=D3),))
+    bad = Batch(documents=good.documents, actors=good.actors,
+                statements=good.statements + (st("usa", RelType.SANCTIONS, "nobody", 30, doc=D3),))
+    with opener() as store:
+        store.write(batch1())
+        before = snapshot(store)
+        with pytest.raises(StoreError, match="nobody"):
+            store.write(bad)
+        assert snapshot(store) == before
+        store.write(good)
+        assert D3.id in store.document_ids()
+        assert "usa" in {a.id for a in store.actors()}
+        assert [r.type for r in store.relations() if r.source == "usa"] == [RelType.SANCTIONS]
+
+
+@pytest.mark.bolt
+def test_both_stores_hold_the_same_graph(bolt_store, tmp_path):
+    with NetworkXStore(tmp_path / "s.json", write=True) as nx_store:
+        for store in (nx_store, bolt_store):
+            store.write(batch1())
+            store.write(batch2())
+        assert snapshot(bolt_store) == snapshot(nx_store)
+
+
+# -- Bolt only -------------------------------------------------------------
+
+@pytest.mark.bolt
+def test_bolt_schema_and_aggregated_edge(bolt_store):
+    bolt_store.write(batch1())
+    bolt_store.write(batch2())
+    cols, rows = bolt_store.run(
+        "MATCH (a:Actor {id: 'iran'})-[r:PROVIDES_MILITARY_AID]->(b:Actor {id: 'hezbollah'}) "
+        "RETURN r.count, r.polarity, r.confidence, r.first_seen, r.last_seen")
+    assert rows == [[2, 1, 0.9, "2012-01-01", "2013-05-01"]]
+    _, rows = bolt_store.run("MATCH (:Actor {id: 'iran'})-[r:ATTACKS]->(:Actor {id: 'isis'}) "
+                             "RETURN r.polarity, r.first_seen")
+    assert rows == [[-1, None]]
+    _, rows = bolt_store.run(
+        "MATCH (d:Document)-[:ASSERTS]->(s:Statement)-[:SUBJECT]->(a:Actor), (s)-[:OBJECT]->(b:Actor) "
+        "RETURN d.id, s.type, a.id, b.id ORDER BY s.type, d.id")
+    assert [tuple(r) for r in rows] == sorted(
+        [(s.document, s.type.value, s.subject, s.object)
+         for s in batch1().statements + batch2().statements], key=lambda r: (r[1], r[0]))
+    _, rows = bolt_store.run("MATCH (a:Actor)-[r]->(b:Actor) RETURN count(r)")
+    assert rows == [[3]]  # PROVIDES_MILITARY_AID, MEETS, ATTACKS: one edge each
+
+
+@pytest.mark.bolt
+def test_small_batch_size_writes_everything(bolt_server, bolt_store):
+    with bolt_server.store(batch_size=1) as store:
+        store.write(batch1())
+        store.write(batch2())
+        assert len(store.statements()) == 5
+        assert len(store.relations()) == 3
+
+
+@pytest.mark.bolt
+def test_server_refused_write_is_rolled_back(bolt_store):
+    bolt_store.write(batch1())
+    before = snapshot(bolt_store)
+    # a uniqueness constraint the next batch breaks: the server refuses it mid-transaction
+    clash = Document(id=D2.id, source="clash.txt", sha256=D1.sha256)
+    bolt_store.run("CREATE CONSTRAINT test_doc_sha IF NOT EXISTS "
+                   "FOR (d:Document) REQUIRE d.sha256 IS UNIQUE", write=True)
+    try:
+        with pytest.raises(StoreError, match="refused by the server"):
+            bolt_store.write(Batch(documents=(clash,), actors=batch2().actors,
+                                   statements=batch2().statements))
+        assert snapshot(bolt_store) == before
+    finally:
+        bolt_store.run("DROP CONSTRAINT test_doc_sha IF EXISTS", write=True)
+
+
+@pytest.mark.bolt
+def test_wrong_password_is_one_clear_line(bolt_server):
+    password = bolt_server.password + "-wrong"
+    with pytest.raises(StoreUnavailable) as e:
+        Neo4jStore(bolt_server.uri, user=bolt_server.user, password=password,
+                   database=bolt_server.database)
+    message = str(e.value)
+    assert bolt_server.uri in message and "credentials" in message
+    assert password not in message and bolt_server.password not in message
+    assert "\n" not in message
+
+
+def test_server_down_names_the_uri():
+    from bolt_server import free_port
+
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    with pytest.raises(StoreUnavailable, match="no Bolt server answers") as e:
+        Neo4jStore(uri, user="neo4j", password="s3cret-pw")
+    assert str(e.value).startswith(uri) and "s3cret-pw" not in str(e.value)
+
+
+@pytest.mark.bolt
+def test_missing_database(bolt_server):
+    with pytest.raises(StoreUnavailable, match="does not exist") as e:
+        Neo4jStore(bolt_server.uri, user=bolt_server.user, password=bolt_server.password,
+                   database="no_such_database")
+    assert "no_such_database" in str(e.value)
+
+
+# -- NetworkX only -----------------------------------------------------------
+
+def test_second_writer_is_locked_and_first_writer_keeps_its_work(tmp_path):
+    path = tmp_path / "s.json"
+    with NetworkXStore(path, write=True) as first:
+        first.write(batch1())
+        with pytest.raises(StoreLocked, match=str(path)):
+            NetworkXStore(path, write=True)
+        first.write(batch2())
+    with NetworkXStore(path) as reader:
+        assert reader.document_ids() == {D1.id, D2.id}
+
+
+def test_corrupt_file_is_an_error_and_is_left_alone(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text('{"format": "actorgraph-store", "schema": 1, "documents": [', encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=str(path)):
+        NetworkXStore(path, write=True)
+    assert path.read_bytes() == before
