@@ -98,6 +98,9 @@ class Extractor:
                     c.drop = True
             if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
                 c.drop = True
+            if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in k.children)
+                   for k in kids):
+                c.drop = True  # the consequent of a conditional
             if any(k.dep_ in ("aux", "advmod") and k.lower_ in lex.hedge_words for k in kids):
                 c.hedged = True
             lemma = cur.lemma_.lower()
@@ -188,22 +191,32 @@ class Extractor:
         if passive is not None:
             return self.actors(passive, da, targets=True), "passive"
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return self.actors(verb.head, da), "passive"
-        targets = rel in (RelType.ATTACKS, RelType.SANCTIONS)
+            head = da.at(verb.head)
+            return ([head] if head else []), "passive"
         out: list[str] = []
         for k in kids:
-            if k.dep_ in ("dobj", "dative", "attr") and k.dep_ != "attr":
-                out += [a for a in self.actors(k, da, targets=targets) if a not in out]
+            if k.dep_ in ("dobj", "dative"):
+                found = self.actors(k, da, targets=True)
+                if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
+                    found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
+                             for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
+                out += [a for a in found if a not in out]
         for k in kids:
-            if k.dep_ == "prep" and k.lower_ in preps:
+            if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
                 for p in k.children:
                     if p.dep_ == "pobj":
-                        out += [a for a in self.actors(p, da, targets=targets) if a not in out]
+                        out += [a for a in self.actors(p, da, targets=True) if a not in out]
             if k.dep_ == "prt":  # "stood by Assad" parsed with a particle
                 for p in k.children:
                     if p.dep_ == "pobj":
                         out += [a for a in self.actors(p, da) if a not in out]
         return out, "verb"
+
+    @staticmethod
+    def _dobj_preps(rel: RelType) -> set[str]:
+        if rel.polarity > 0:
+            return {"with", "to", "from", "of"}
+        return {"with", "to", "against", "on", "of"}
 
     def _preps(self, lemma: str, rel: RelType) -> set[str]:
         preps = set(self.lex.verb_preps.get(lemma, ()))
@@ -278,13 +291,30 @@ class Extractor:
         if not subjects:
             return
         objects, pattern = self.objects(verb, rel, da, self._preps(lemma, rel))
-        if not objects:
-            return
         clause = self.clause(verb, sent, da)
         clause.factor *= factor
+        self._together(verb, subjects, sent, da, found, clause)
+        if not objects:
+            if rel.symmetric and len(subjects) > 1:  # "Riyadh and Tehran agreed", "X and Y met"
+                for a, b in combinations(subjects, 2):
+                    self._emit(found, [a], rel, [b], sent, BASE["verb"], "verb", clause, da)
+            return
         self._emit(found, subjects, rel, objects, sent, BASE[pattern], pattern, clause, da)
 
-    def _goods_type(self, goods: list[Token]) -> RelType | None:
+    def _together(self, verb: Token, subjects: list[str], sent: Span, da: DocActors, found: list[Found],
+                  clause: Clause) -> None:
+        """"X and Y together killed ...", "X fought alongside Y": they cooperate."""
+        kids = list(verb.children)
+        if len(subjects) > 1 and any(k.lower_ in self.lex.together and k.dep_ == "advmod" for k in kids):
+            for a, b in combinations(subjects, 2):
+                self._emit(found, [a], RelType.COOPERATES_WITH, [b], sent, BASE["verb"], "verb", clause, da)
+        partners = [a for k in kids if k.dep_ == "prep" and k.lower_ == "alongside"
+                    for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
+        if partners:
+            self._emit(found, subjects, RelType.COOPERATES_WITH, partners, sent, BASE["verb"], "verb", clause, da)
+
+    def _goods_type(self, goods: list[Token], default: RelType | None = None) -> RelType | None:
+        """What is supplied decides the type: weapons and troops are military aid."""
         lex = self.lex
         words = [t for g in goods for t in g.subtree if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "for"))]
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
@@ -296,7 +326,12 @@ class Extractor:
             return lex.nominals[head]
         if lemmas & lex.aid_goods:
             return RelType.PROVIDES_AID
-        return None
+        return default
+
+    def _pobj_actors(self, tok: Token, preps: set[str], da: DocActors, *, targets: bool = False) -> list[str]:
+        """Actors in the objects of ``tok``'s prepositions named in ``preps``."""
+        return [a for k in tok.children if k.dep_ in ("prep", "dative") and k.lower_ in preps
+                for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=targets)]
 
     def _supply(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> bool:
         kids = list(verb.children)
@@ -304,8 +339,7 @@ class Extractor:
         withs = [p for k in kids if k.dep_ == "prep" and k.lower_ == "with" for p in k.children if p.dep_ == "pobj"]
         if lemma in self.lex.receive_verbs:
             rel = self._goods_type(dobj) if dobj else None
-            sources = [a for k in kids if k.dep_ == "prep" and k.lower_ == "from"
-                       for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+            sources = self._pobj_actors(verb, {"from"}, da)
             if rel is None or not sources:
                 return False
             recipients, factor = self.subjects(verb, da)
@@ -317,19 +351,20 @@ class Extractor:
         goods = [d for d in dobj if not da.at(d)]
         if withs and any(da.at(d) for d in dobj):  # "supplied Assad with weapons"
             goods = withs
-            recipients = [a for d in dobj for a in self.actors(d, da)]
+            recipients = [a for d in dobj if d.dep_ == "dobj" for a in self.actors(d, da)]
         if not goods:
             return False
         rel = self._goods_type(goods)
         if rel is None:
             return False
         for holder in (verb, *goods):
-            for k in holder.children:
-                if k.dep_ == "prep" and k.lower_ in ("to", "for", "into"):
-                    recipients += [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
-                if k.dep_ == "dative":
-                    recipients += self.actors(k, da)
+            recipients += self._pobj_actors(holder, {"to", "for", "into"}, da, targets=True)
+            recipients += [a for k in holder.children if k.dep_ == "dative" and k.pos_ != "ADP"
+                           for a in self.actors(k, da)]
         subjects, factor = self.subjects(verb, da)
+        if any(d.dep_ == "nsubjpass" for d in dobj):
+            subjects = self._pobj_actors(verb, {"by"}, da) or [a for k in kids if k.dep_ == "agent"
+                                                              for p in k.children for a in self.actors(p, da)]
         if not subjects or not recipients:
             return False
         clause = self.clause(verb, sent, da)
@@ -341,76 +376,79 @@ class Extractor:
         lex = self.lex
         low = noun.lemma_.lower()
         rel = lex.nominals.get(low) or lex.nominals[noun.lower_]
-        if rel is RelType.LEADS:
+        if rel is RelType.LEADS or da.at(noun):
             return  # titles are roles, found during resolution
-        if da.at(noun):
-            return
-        preps = lex.nominal_preps.get(rel, set())
-        objects = [a for k in noun.children if k.dep_ == "prep" and k.lower_ in preps
-                   for p in k.children if p.dep_ == "pobj"
-                   for a in self.actors(p, da, targets=rel in (RelType.ATTACKS, RelType.SANCTIONS))]
+        if low in lex.goods_nouns or noun.lower_ in lex.goods_nouns:  # "a weapons package for Ukraine"
+            rel = self._goods_type([noun], rel)
+        objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()), da, targets=True)
         mods = []
         for k in noun.lefts:
-            if k.dep_ in ("det",):
+            if k.dep_ == "det":
                 continue
             for t in k.subtree:
                 a = da.modifier(t)
                 if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
                                             or da.at(t)):
                     mods.append(a)
-        gov = noun.head if noun.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "conj") else None
+        gov = noun.head if noun.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "conj", "oprd") \
+            else None
+        if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
+            gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
         clause = self.clause(gov, sent, da) if gov is not None and gov.pos_ in ("VERB", "AUX") else Clause()
         if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
-            holders: list[str] = []
-            nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-            if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
-                holders = self.actors(noun.head, da)
-            elif nxt is not None and nxt.pos_ == "PROPN" and da.at(nxt) and nxt.dep_ in (noun.dep_, "appos"):
-                holders = [da.at(nxt)]  # "Syria's foe Israel"
-            elif noun.dep_ == "attr" and noun.head.lemma_.lower() in lex.copulas:
-                holders = [a for k in noun.head.children if k.dep_ == "nsubj" for a in self.actors(k, da)]
-            holders += [a for k in noun.children if k.dep_ == "appos" for a in self.actors(k, da)]
-            others = [m for m in mods if m not in holders] + [o for o in objects if o not in holders]
-            if holders and others:
-                self._emit(found, holders, rel, others, sent, BASE["holder"], "holder", clause, da)
-            elif rel.symmetric and len(holders) > 1 and noun.tag_ == "NNS":
-                for a, b in combinations(holders, 2):
-                    self._emit(found, [a], rel, [b], sent, BASE["holder"], "holder", clause, da)
+            self._holder(noun, rel, mods, objects, gov, sent, da, found, clause)
             return
-        between = [a for k in noun.children if k.dep_ == "prep" and k.lower_ == "between"
-                   for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
-        if rel.symmetric and len(mods + between) > 1 and not objects:
-            pool = list(dict.fromkeys(mods + between))
-            for a, b in combinations(pool, 2):
+        between = self._pobj_actors(noun, {"between"}, da)
+        subjects = mods[:1] + self._pobj_actors(noun, {"by"}, da)
+        factor = 1.0
+        light = gov is not None and gov.pos_ == "VERB" and noun.dep_ == "dobj" and (
+            gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs)
+        if not subjects and light:  # "Russia launched air strikes against ISIS"
+            subjects, factor = self.subjects(gov, da)
+        clause.factor *= factor
+        if rel.symmetric and not objects:
+            pool = list(dict.fromkeys(mods + between + (subjects if light else [])))
+            for a, b in combinations(pool, 2):  # "the Iranian-Russian alliance", "talks between X and Y"
                 self._emit(found, [a], rel, [b], sent, BASE["nominal"], "nominal", clause, da)
             return
-        subjects = mods[:1]
-        for k in noun.children:
-            if k.dep_ == "prep" and k.lower_ == "by":
-                subjects += [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
-        factor = 1.0
-        if not subjects and gov is not None and gov.lemma_.lower() in lex.light_verbs and noun.dep_ == "dobj":
-            subjects, factor = self.subjects(gov, da)
-        elif not subjects and gov is not None and noun.dep_ == "attr" and gov.lemma_.lower() in lex.copulas:
-            pass
         if subjects and objects:
-            clause.factor *= factor
             self._emit(found, subjects, rel, objects, sent, BASE["nominal"], "nominal", clause, da)
 
+    def _holder(self, noun: Token, rel: RelType, mods: list[str], objects: list[str], gov: Token | None,
+                sent: Span, da: DocActors, found: list[Found], clause: Clause) -> None:
+        """A noun that names a role toward another actor: ally, foe, backer, member, proxy."""
+        lex = self.lex
+        holders: list[str] = []
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
+            holders = self.actors(noun.head, da)
+        elif nxt is not None and nxt.pos_ == "PROPN" and da.at(nxt) and nxt.dep_ in (noun.dep_, "appos"):
+            holders = [da.at(nxt)]  # "Syria's foe Israel"
+        elif gov is not None and gov.lemma_.lower() in lex.copulas | {"emerge", "act", "serve", "see", "regard"}:
+            holders = [a for k in gov.children if k.dep_ in ("nsubj", "nsubjpass") for a in self.actors(k, da)]
+        holders += [a for k in noun.children if k.dep_ == "appos" for a in self.actors(k, da)]
+        others = [m for m in mods if m not in holders] + [o for o in objects if o not in holders]
+        if holders and others:
+            if noun.lemma_.lower() in lex.reverse_holders:  # "Iran's proxy Hezbollah": Iran backs it
+                holders, others = others, holders
+            self._emit(found, holders, rel, others, sent, BASE["holder"], "holder", clause, da)
+        elif rel.symmetric and len(holders) > 1 and noun.tag_ == "NNS":
+            for a, b in combinations(holders, 2):
+                self._emit(found, [a], rel, [b], sent, BASE["holder"], "holder", clause, da)
+
     def _backed(self, tok: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
+        """"the Iranian-backed Hezbollah", "UN-backed government", "a Saudi-led coalition"."""
         rel = self.lex.backed[tok.lower_]
-        backers = []
-        for k in tok.children:
-            if k.dep_ in ("npadvmod", "advmod", "compound", "amod", "nmod", "nsubj") and da.modifier(k):
-                backers.append(da.modifier(k))
-        if not backers and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and da.modifier(tok.doc[tok.i - 2]):
-            backers.append(da.modifier(tok.doc[tok.i - 2]))
+        doc = tok.doc
+        cands = [k for k in tok.children if k.dep_ in ("npadvmod", "advmod", "compound", "amod", "nmod", "nsubj")]
+        if tok.i >= 2 and doc[tok.i - 1].text == "-":
+            cands.append(doc[tok.i - 2])
+        backers = list(dict.fromkeys(a for k in cands for a in [da.modifiers.get(k.i) or da.at(k)] if a))
         if not backers or tok.dep_ == "acl":
             return
-        target = tok.head
-        objects = self.actors(target, da)
-        if not objects:
+        target = da.at(tok) or da.at(tok.head)
+        if target is None:
             return
-        clause = self.clause(target.head, sent, da) if target.head.pos_ in ("VERB", "AUX") else Clause()
+        clause = self.clause(tok.head.head, sent, da) if tok.head.head.pos_ in ("VERB", "AUX") else Clause()
         clause.drop = clause.refused = False
-        self._emit(found, backers, rel, objects, sent, BASE["backed"], "backed", clause, da)
+        self._emit(found, backers, rel, [target], sent, BASE["backed"], "backed", clause, da)

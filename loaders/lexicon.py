@@ -156,6 +156,9 @@ class Lexicon:
         self.receive_verbs = set(data["receive_verbs"])
         self.object_control = set(data["object_control_verbs"])
         self.target_nouns = set(data["target_nouns"])
+        self.goods_nouns = set(data["goods_nouns"])
+        self.reverse_holders = set(data["reverse_holders"])
+        self.together = set(data["together_words"])
 
 
 @lru_cache(maxsize=1)

