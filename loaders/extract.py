@@ -82,6 +82,8 @@ class Extractor:
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
+            if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
+                a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)), None)
             if a and a not in out:
                 out.append(a)
         return out
@@ -197,6 +199,8 @@ class Extractor:
         for k in kids:
             if k.dep_ in ("dobj", "dative"):
                 found = self.actors(k, da, targets=True)
+                if not found and k.pos_ == "NOUN":
+                    found = [da.at(c) for c in k.children if c.dep_ == "poss" and da.at(c)]
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
@@ -421,7 +425,11 @@ class Extractor:
         holders: list[str] = []
         nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
-            holders = self.actors(noun.head, da)
+            holders = [da.at(noun.head)] if da.at(noun.head) else []
+        elif noun.dep_ == "oprd" and gov is not None:  # "Bamako calls Moscow its partner"
+            holders = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in noun.children):
+                mods = mods + self.subjects(gov, da)[0]
         elif nxt is not None and nxt.pos_ == "PROPN" and da.at(nxt) and nxt.dep_ in (noun.dep_, "appos"):
             holders = [da.at(nxt)]  # "Syria's foe Israel"
         elif gov is not None and gov.lemma_.lower() in lex.copulas | {"emerge", "act", "serve", "see", "regard"}:

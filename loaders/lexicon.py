@@ -159,6 +159,10 @@ class Lexicon:
         self.goods_nouns = set(data["goods_nouns"])
         self.reverse_holders = set(data["reverse_holders"])
         self.together = set(data["together_words"])
+        self.insults = set(data["insult_nouns"])
+        self.naming_verbs = set(data["naming_verbs"])
+        self.warning_verbs = set(data["warning_verbs"])
+        self.generic_words = set(data["generic_words"])
 
 
 @lru_cache(maxsize=1)

@@ -148,6 +148,9 @@ class Resolver:
         key = normalize(text)
         if not key or key in self.lex.not_actors or not any(c.isalpha() for c in text):
             return None
+        generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
+        if set(key.split()) <= generic:
+            return None  # "Defence Ministry", "State": an organ of some actor, not an actor
         if label == "PERSON":
             if len(span) == 1 and span[0].lower_ in self.lex.pronouns:
                 return None
@@ -315,6 +318,8 @@ class Resolver:
         at = next((t.i for t in tokens if t.lower_ == last), tokens[0].i)
         orgs = []
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
+            if t.lower_ in title.split():
+                continue
             a = da.modifier(t)
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
                     and da.actors[a].type is not ActorType.PERSON:
