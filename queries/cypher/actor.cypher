@@ -1,0 +1,3 @@
+// One actor by id.
+MATCH (a:Actor {id: $id})
+RETURN properties(a) AS actor

@@ -1,0 +1,209 @@
+"""The named queries. Each takes the store first and answers the same on both stores.
+
+Results come in a deterministic order: the backends (``sources.py``) fetch,
+this module ranks, so a Bolt store and a NetworkX store compare equal.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+import networkx as nx
+
+from graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
+                   Statement)
+
+from .results import Candidate, Hop, Neighbour, Path, Profile, RelationEvidence
+from .sources import Edge, source
+
+BLOC_SEED = 42
+
+
+def strength(s: Statement) -> tuple:
+    """Sort key, strongest evidence first: confidence, then asserted over negated or hedged."""
+    return (-s.confidence, s.negated, s.hedged, s.document, s.start, s.id)
+
+
+def _relation_order(r: Relation) -> tuple:
+    return (-r.count, -r.confidence, r.type.value, r.source, r.target)
+
+
+def _as_type(value: RelType | str) -> RelType:
+    return value if isinstance(value, RelType) else RelType.parse(value)
+
+
+def find_actor(store, name: str) -> Actor:
+    """The actor whose id, name or alias is ``name`` (case-insensitive).
+
+    Raises ActorNotFound naming ``name`` and its close matches. When several
+    actors match, an id beats a name beats an alias, then most mentions win.
+    """
+    key = name.strip().lower()
+    src = source(store)
+    matches = src.find_actor(key)
+    if matches:
+        return min(matches, key=lambda a: (a.id.lower() != key, a.name.lower() != key,
+                                           -a.mentions, a.id))
+    display: dict[str, str] = {}
+    for actor_id, actor_name, aliases in sorted(src.actor_names()):
+        for form in (actor_name, actor_id, *aliases):
+            display.setdefault(form.lower(), actor_name)
+    close = difflib.get_close_matches(key, sorted(display), n=5, cutoff=0.6)
+    hint = sorted(dict.fromkeys(display[c] for c in close))
+    raise ActorNotFound(f"no actor named {name!r}" +
+                        (f"; close matches: {', '.join(hint)}" if hint else ""))
+
+
+def top_actors(store, *, limit: int = 20, type: ActorType | str | None = None) -> list[Actor]:
+    """The most mentioned actors (ties by id), optionally of one type."""
+    if isinstance(type, str):
+        type = ActorType(type.strip().upper())
+    actors = source(store).top_actors(limit, type)
+    return sorted(actors, key=lambda a: (-a.mentions, a.id))[:limit]
+
+
+def _require(src, actor_id: str) -> Actor:
+    actor = src.actor(actor_id)
+    if actor is None:
+        raise ActorNotFound(f"no actor with id {actor_id!r}")
+    return actor
+
+
+def evidence(store, source_id: str, rel_type: RelType | str, target_id: str) -> list[Statement]:
+    """The statements behind one relation, strongest first (symmetric types in either order)."""
+    t = _as_type(rel_type)
+    if t.symmetric and target_id < source_id:
+        source_id, target_id = target_id, source_id
+    return sorted(source(store).statements_for([(source_id, t, target_id)]), key=strength)
+
+
+def profile(store, actor_id: str, *, max_evidence: int | None = None) -> Profile:
+    """An actor and its relations (outgoing first, then by count), each with its strongest evidence."""
+    src = source(store)
+    actor = _require(src, actor_id)
+    relations = sorted(src.relations_of(actor_id),
+                       key=lambda r: (r.source != actor_id,) + _relation_order(r))
+    found: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in src.statements_for([(r.source, r.type, r.target) for r in relations]):
+        found[(s.subject, s.type, s.object)].append(s)
+    return Profile(actor, tuple(
+        RelationEvidence(r, tuple(sorted(found[(r.source, r.type, r.target)], key=strength)[:max_evidence]))
+        for r in relations))
+
+
+def _neighbours(store, actor_id: str, keep) -> list[Neighbour]:
+    joined: dict[str, list[Relation]] = defaultdict(list)
+    for r in source(store).relations_of(actor_id):
+        if r.source != r.target and keep(r):
+            joined[r.target if r.source == actor_id else r.source].append(r)
+    found = [Neighbour(other, tuple(sorted(rels, key=_relation_order)))
+             for other, rels in joined.items()]
+    return sorted(found, key=lambda n: (-n.count, -n.confidence, n.actor))
+
+
+def allies(store, actor_id: str, *, min_confidence: float = 0.0) -> list[Neighbour]:
+    """Actors joined to ``actor_id`` by positive relations (either direction)."""
+    return _neighbours(store, actor_id,
+                       lambda r: r.polarity > 0 and r.confidence >= min_confidence)
+
+
+def enemies(store, actor_id: str, *, min_confidence: float = 0.0) -> list[Neighbour]:
+    """Actors joined to ``actor_id`` by negative relations (either direction)."""
+    return _neighbours(store, actor_id,
+                       lambda r: r.polarity < 0 and r.confidence >= min_confidence)
+
+
+def neighbours(store, actor_id: str, rel_type: RelType | str, *,
+               min_confidence: float = 0.0) -> list[Neighbour]:
+    """Actors joined to ``actor_id`` by relations of one type (either direction)."""
+    t = _as_type(rel_type)
+    return _neighbours(store, actor_id, lambda r: r.type is t and r.confidence >= min_confidence)
+
+
+def _edge_rank(e: Edge) -> tuple:
+    return (-e.confidence, -e.count, e.type.value, e.source, e.target)
+
+
+def _alignment_graph(edges: list[Edge]) -> nx.Graph:
+    """Undirected; between two actors only the strongest alignment edge is kept."""
+    g = nx.Graph()
+    g.add_nodes_from(sorted({x for e in edges for x in (e.source, e.target)}))
+    for e in sorted(edges, key=_edge_rank):
+        if e.source != e.target and not g.has_edge(e.source, e.target):
+            g.add_edge(e.source, e.target, edge=e)
+    return g
+
+
+def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
+                   min_confidence: float = 0.0) -> list[Path]:
+    """The ``k`` shortest paths from ``a`` to ``b`` over alignment edges, walked either way.
+
+    Alignment edges are the positive types plus LEADS and MEMBER_OF. Paths
+    are node-simple; between two actors the strongest edge is used; ties in
+    length go to the surest path (product of confidences), then to actor ids.
+    Each hop carries its strongest evidence. Raises NoPath when none is found.
+    """
+    src = source(store)
+    _require(src, a)
+    _require(src, b)
+    g = _alignment_graph(src.edges_of_types(ALIGNMENT, min_confidence))
+    if a == b or a not in g or b not in g:
+        raise NoPath(f"no alliance path from {a!r} to {b!r}")
+    found: list[list[str]] = []
+    try:
+        for nodes in nx.shortest_simple_paths(g, a, b):
+            if len(nodes) - 1 > max_hops or (len(found) >= k and len(nodes) > len(found[k - 1])):
+                break
+            found.append(nodes)
+    except nx.NetworkXNoPath:
+        pass
+    if not found:
+        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops")
+
+    def surety(nodes: list[str]) -> float:
+        p = 1.0
+        for u, v in zip(nodes, nodes[1:]):
+            p *= g.edges[u, v]["edge"].confidence
+        return p
+
+    found = sorted(found, key=lambda n: (len(n), -surety(n), n))[:k]
+    edges = {(u, v): g.edges[u, v]["edge"] for n in found for u, v in zip(n, n[1:])}
+    best: dict[tuple, Statement] = {}
+    for s in sorted(src.statements_for(sorted({(e.source, e.type, e.target) for e in edges.values()})),
+                    key=strength):
+        best.setdefault((s.subject, s.type, s.object), s)
+    return [Path(tuple(
+        Hop(u, edges[u, v].type, v, edges[u, v].source == u, edges[u, v].confidence,
+            best[(edges[u, v].source, edges[u, v].type, edges[u, v].target)])
+        for u, v in zip(n, n[1:]))) for n in found]
+
+
+def enemy_of_enemy(store, actor_id: str) -> list[Candidate]:
+    """Actors hostile to an enemy of ``actor_id`` and not (yet) hostile to it; most shared first."""
+    found = source(store).enemy_of_enemy(actor_id)
+    return sorted((Candidate(y, tuple(sorted(shared))) for y, shared in found.items()),
+                  key=lambda c: (-len(c.shared), c.actor))
+
+
+def blocs(store, *, min_size: int = 2, min_confidence: float = 0.0) -> list[tuple[str, ...]]:
+    """Alliance blocs: Louvain communities (fixed seed) of the alignment subgraph, largest first.
+
+    Edge weight is the summed confidence of the relations between two actors.
+    """
+    edges = sorted(source(store).edges_of_types(ALIGNMENT, min_confidence),
+                   key=lambda e: (e.source, e.type.value, e.target))
+    g = nx.Graph()
+    g.add_nodes_from(sorted({x for e in edges for x in (e.source, e.target)}))
+    for e in edges:
+        if e.source != e.target:
+            w = g.edges[e.source, e.target]["weight"] if g.has_edge(e.source, e.target) else 0.0
+            g.add_edge(e.source, e.target, weight=w + e.confidence)
+    communities = nx.community.louvain_communities(g, weight="weight", seed=BLOC_SEED)
+    found = [tuple(sorted(c)) for c in communities if len(c) >= min_size]
+    return sorted(found, key=lambda c: (-len(c), c))
+
+
+def timeline(store, a: str, b: str) -> list[Statement]:
+    """Every statement between two actors (either direction): dated ones by date, then undated."""
+    return sorted(source(store).timeline(a, b),
+                  key=lambda s: (s.date is None, s.date or "", s.document, s.start, s.id))
