@@ -27,7 +27,7 @@ from .lexicon import Lexicon
 from .resolve import DocActors
 
 BASE = {"verb": 0.9, "passive": 0.85, "supply": 0.85, "receive": 0.8, "nominal": 0.8,
-        "holder": 0.8, "backed": 0.85, "role": 0.9}
+        "holder": 0.8, "backed": 0.85, "role": 0.9, "surface": 0.7}
 HEDGED = 0.55
 REPORTED = 0.85
 INHERITED = 0.9
@@ -69,12 +69,19 @@ class Extractor:
         self.lex = lexicon
 
     # -- actors at a token ------------------------------------------------
-    def actors(self, tok: Token, da: DocActors, *, targets: bool = False) -> list[str]:
-        """Actors a noun phrase names, its conjuncts included."""
+    def actors(self, tok: Token, da: DocActors, *, targets: bool = False, hostile: bool = False) -> list[str]:
+        """Actors a noun phrase names, its conjuncts included.
+
+        ``targets``: also "Houthi positions", "positions of the rebels" (the head is a target
+        noun); ``hostile``: any noun an actor modifies ("struck Houthi radar sites").
+        """
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
             a = da.at(t)
-            if a is None and targets and t.lemma_.lower() in self.lex.target_nouns:
+            if a is None and t.dep_ == "appos" and da.at(t.head):  # "X, a coalition that includes Y"
+                a = da.at(t.head)
+            if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \
+                    and t.pos_ in ("NOUN", "PROPN"):
                 a = next((da.modifier(c) for c in t.children
                           if c.dep_ in ("compound", "amod", "poss", "nmod") and da.modifier(c)), None)
                 if a is None:
@@ -95,7 +102,8 @@ class Extractor:
         cur = pred
         while True:
             kids = list(cur.children)
-            if any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids):
+            if any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids) or any(
+                    t.lower_ in ("neither", "nor") for k in kids if k.dep_ in SUBJ for t in k.subtree):
                 if cur is pred or not c.refused:
                     c.drop = True
             if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
@@ -196,11 +204,13 @@ class Extractor:
             head = da.at(verb.head)
             return ([head] if head else []), "passive"
         out: list[str] = []
+        hostile = rel.polarity < 0
         for k in kids:
-            if k.dep_ in ("dobj", "dative"):
-                found = self.actors(k, da, targets=True)
-                if not found and k.pos_ == "NOUN":
-                    found = [da.at(c) for c in k.children if c.dep_ == "poss" and da.at(c)]
+            if k.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() in self.lex.prep_only_verbs):
+                found = self.actors(k, da, targets=True, hostile=hostile)
+                if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
+                    found = [da.modifier(c) for c in k.children
+                             if (c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c))]
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
@@ -209,7 +219,7 @@ class Extractor:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
                 for p in k.children:
                     if p.dep_ == "pobj":
-                        out += [a for a in self.actors(p, da, targets=True) if a not in out]
+                        out += [a for a in self.actors(p, da, targets=True, hostile=hostile) if a not in out]
             if k.dep_ == "prt":  # "stood by Assad" parsed with a particle
                 for p in k.children:
                     if p.dep_ == "pobj":
@@ -219,7 +229,7 @@ class Extractor:
     @staticmethod
     def _dobj_preps(rel: RelType) -> set[str]:
         if rel.polarity > 0:
-            return {"with", "to", "from", "of"}
+            return {"with", "to", "from", "of", "between"}
         return {"with", "to", "against", "on", "of"}
 
     def _preps(self, lemma: str, rel: RelType) -> set[str]:
@@ -249,7 +259,56 @@ class Extractor:
                     self._nominal(tok, sent, da, found)
                 if tok.lower_ in self.lex.backed and tok.dep_ in ("amod", "compound", "acl", "nmod", "npadvmod"):
                     self._backed(tok, sent, da, found)
+            self._surface(sent, da, found)
         return found
+
+    def _surface(self, sent: Span, da: DocActors, found: list[Found]) -> None:
+        """A fallback for verbs the tagger missed ("Russia and Iran back Assad" with "back"
+        tagged as an adverb): ACTORS [adverbs] CUE [and CUE] [the] ACTORS, in plain word order."""
+        items: list[tuple[str, object, Token]] = []
+        for tok in sent:
+            m = da.by_token.get(tok.i)
+            if m is not None:
+                if not items or items[-1][0] != "A" or items[-1][1] != m.actor or m.start == tok.i:
+                    items.append(("A", m.actor, tok))
+            elif tok.pos_ not in ("VERB", "AUX") and (self.lex.verbs.get(tok.lemma_.lower())
+                                                      or self.lex.verbs.get(tok.lower_.rstrip("s"))):
+                rel = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_.rstrip("s"))
+                items.append(("V", rel, tok))
+            elif tok.lower_ in ("and", ",", "both") or tok.pos_ == "DET" and tok.lower_ != "no" \
+                    or tok.pos_ == "ADV" and tok.lower_ not in ("not", "never"):
+                items.append(("_", None, tok))
+            else:
+                items.append(("X", None, tok))
+        seen = {(f.subject, f.object) for f in found if f.sentence.start == sent.start}
+        n = len(items)
+        for i, (kind, rel, tok) in enumerate(items):
+            if kind != "V":
+                continue
+            rels = [rel]
+            j = i + 1
+            while j < n and items[j][0] in ("_", "V"):
+                if items[j][0] == "V":
+                    rels.append(items[j][1])
+                j += 1
+            objects = []
+            while j < n and items[j][0] in ("A", "_"):
+                if items[j][0] == "A":
+                    objects.append(items[j][1])
+                j += 1
+            k = i - 1
+            subjects = []
+            while k >= 0 and items[k][0] in ("A", "_"):
+                if items[k][0] == "A":
+                    subjects.insert(0, items[k][1])
+                k -= 1
+            if not subjects or not objects or (k >= 0 and items[k][2].lower_ in ("of", "by", "to", "with")):
+                continue
+            if any((a, b) in seen or (b, a) in seen for a in subjects for b in objects):
+                continue
+            clause = Clause(hedged=any(t.lower_ in self.lex.hedge_words for t in sent))
+            for r in dict.fromkeys(rels):
+                self._emit(found, subjects, r, objects, sent, BASE["surface"], "surface", clause, da)
 
     def _emit(self, found, subjects, rel, objects, sent, base, pattern, clause: Clause, da):
         if clause.drop:
@@ -287,8 +346,17 @@ class Extractor:
         if lemma in lex.supply_verbs or lemma in lex.receive_verbs:
             if self._supply(verb, lemma, sent, da, found) or lemma not in lex.verbs:
                 return
+        if rel is None and lemma in lex.reverse_verbs:  # "a bloc that includes Rwanda"
+            wholes, _ = self.subjects(verb, da)
+            parts = [a for k in kids if k.dep_ == "dobj" for a in self.actors(k, da)]
+            self._emit(found, parts, lex.reverse_verbs[lemma], wholes, sent, BASE["verb"], "verb",
+                       self.clause(verb, sent, da), da)
+            return
         if rel is None:
             rel = lex.verbs.get(lemma)
+        if rel is None and lemma in lex.naming_verbs:
+            rel = RelType.CRITICIZES if any(k.dep_ in ("oprd", "dobj", "attr", "xcomp") and k.lemma_.lower() in lex.insults
+                                            for k in kids for k in (k, *k.children)) else None
         if rel is None:
             return
         subjects, factor = self.subjects(verb, da)
@@ -332,10 +400,12 @@ class Extractor:
             return RelType.PROVIDES_AID
         return default
 
-    def _pobj_actors(self, tok: Token, preps: set[str], da: DocActors, *, targets: bool = False) -> list[str]:
+    def _pobj_actors(self, tok: Token, preps: set[str], da: DocActors, *, targets: bool = False,
+                     hostile: bool = False) -> list[str]:
         """Actors in the objects of ``tok``'s prepositions named in ``preps``."""
         return [a for k in tok.children if k.dep_ in ("prep", "dative") and k.lower_ in preps
-                for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=targets)]
+                for p in k.children if p.dep_ == "pobj"
+                for a in self.actors(p, da, targets=targets, hostile=hostile)]
 
     def _supply(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> bool:
         kids = list(verb.children)
@@ -365,6 +435,10 @@ class Extractor:
             recipients += self._pobj_actors(holder, {"to", "for", "into"}, da, targets=True)
             recipients += [a for k in holder.children if k.dep_ == "dative" and k.pos_ != "ADP"
                            for a in self.actors(k, da)]
+        if not recipients:  # "sent troops to help the Congolese army"
+            recipients = [a for k in kids if k.dep_ in ("xcomp", "advcl") and self.lex.verbs.get(k.lemma_.lower())
+                          in (RelType.SUPPORTS, RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID)
+                          for d in k.children if d.dep_ == "dobj" for a in self.actors(d, da, targets=True)]
         subjects, factor = self.subjects(verb, da)
         if any(d.dep_ == "nsubjpass" for d in dobj):
             subjects = self._pobj_actors(verb, {"by"}, da) or [a for k in kids if k.dep_ == "agent"
@@ -384,7 +458,10 @@ class Extractor:
             return  # titles are roles, found during resolution
         if low in lex.goods_nouns or noun.lower_ in lex.goods_nouns:  # "a weapons package for Ukraine"
             rel = self._goods_type([noun], rel)
-        objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()), da, targets=True)
+        if any(c.lower_ in ("joint", "combined") for c in noun.children) and rel is RelType.ATTACKS:
+            rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops"
+        objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()), da, targets=True,
+                                    hostile=rel.polarity < 0)
         mods = []
         for k in noun.lefts:
             if k.dep_ == "det":
@@ -426,6 +503,13 @@ class Extractor:
         nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
             holders = [da.at(noun.head)] if da.at(noun.head) else []
+            if noun.tag_ == "NNS":  # "Thailand and Indonesia, ASEAN's two heaviest members"
+                holders = self.actors(noun.head, da)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and gov is not None \
+                and gov.lemma_.lower() in lex.regard_verbs:  # "regarded the TPLF as a mortal enemy"
+            viewed = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
+            if viewed:
+                holders, mods, objects = self.subjects(gov, da)[0], [], viewed
         elif noun.dep_ == "oprd" and gov is not None:  # "Bamako calls Moscow its partner"
             holders = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
             if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in noun.children):
@@ -454,7 +538,8 @@ class Extractor:
         backers = list(dict.fromkeys(a for k in cands for a in [da.modifiers.get(k.i) or da.at(k)] if a))
         if not backers or tok.dep_ == "acl":
             return
-        target = da.at(tok) or da.at(tok.head)
+        head = tok.head
+        target = da.at(tok) or da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None)
         if target is None:
             return
         clause = self.clause(tok.head.head, sent, da) if tok.head.head.pos_ in ("VERB", "AUX") else Clause()

@@ -163,6 +163,10 @@ class Lexicon:
         self.naming_verbs = set(data["naming_verbs"])
         self.warning_verbs = set(data["warning_verbs"])
         self.generic_words = set(data["generic_words"])
+        self.prep_only_verbs = set(data["prep_only_verbs"])
+        self.reverse_verbs = {k: RelType(v) for k, v in data["reverse_verbs"].items()}
+        self.regard_verbs = set(data["regard_verbs"])
+        self.group_nouns = set(data["group_nouns"])
 
 
 @lru_cache(maxsize=1)

@@ -149,8 +149,8 @@ class Resolver:
         if not key or key in self.lex.not_actors or not any(c.isalpha() for c in text):
             return None
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
-        if set(key.split()) <= generic:
-            return None  # "Defence Ministry", "State": an organ of some actor, not an actor
+        if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
+            return None  # "Defence Ministry", "State", "ATTACK": not an actor of its own
         if label == "PERSON":
             if len(span) == 1 and span[0].lower_ in self.lex.pronouns:
                 return None
@@ -215,11 +215,36 @@ class Resolver:
         for tok in doc:
             if tok.text in acronyms and tok.i not in da.by_token:
                 da.add(tok, acronyms[tok.text], tok.text)
+        self._named_groups(doc, da, demonyms)
         self._join_short_names(da, people)
         self._demonyms_and_agents(doc, da, demonyms)
         self._roles(doc, da)
         self._context(doc, da)
+        self._owned_agents(doc, da)  # "junta aircraft" once "junta" is known
         return da
+
+    def _named_groups(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
+        """"Amhara militias", "Tuareg rebels": a name the gazetteer lacks before a group noun."""
+        for tok in doc:
+            if tok.lower_ not in self.lex.group_nouns or tok.tag_ != "NNS":
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i == tok.i - 1]
+            if not mods:
+                continue
+            mod = mods[0]
+            if mod.i in demonyms or (mod.i in da.by_token and da.by_token[mod.i].end > mod.i + 1) \
+                    or not (mod.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or mod.pos_ == "PROPN"):
+                continue
+            if mod.i in da.by_token and da.actors[da.at(mod)].type is not ActorType.GROUP:
+                continue
+            span = doc[mod.i:tok.i + 1]
+            if normalize(span.text) in self.lex.not_actors:
+                continue
+            known = self.gaz.lookup(span.text)
+            actor = self._entry_actor(known.id) if known else ActorSeen(slugify(span.text), span.text, ActorType.GROUP)
+            for i in range(span.start, span.end):
+                da.by_token.pop(i, None)
+            da.add(span, actor, span.text)
 
     def _join_short_names(self, da: DocActors, people: dict[str, ActorSeen]) -> None:
         """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way."""
@@ -251,16 +276,21 @@ class Resolver:
                 da.add(head, self._entry_actor(actor_id), f"{tok.text} {head.text}" if head.i == i + 1 else tok.text)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
                 da.add(tok, self._entry_actor(actor_id), tok.text)
-        # possessors and modifiers of agent nouns: "Assad's forces", "Hezbollah fighters"
+        self._owned_agents(doc, da)
+
+    def _owned_agents(self, doc: Doc, da: DocActors) -> None:
+        """Agent nouns owned by an actor: "Assad's forces", "Hezbollah fighters", "fighters of the NRF"."""
+        agents = self.lex.agent_nouns
         for tok in doc:
             if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lemma_.lower()
             if tok.lower_ not in agents and low not in agents:
                 continue
-            for child in tok.children:
-                if child.dep_ not in ("poss", "compound", "nmod", "amod") or child.i not in da.by_token:
-                    continue
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i in da.by_token]
+            owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.i in da.by_token]
+            for child in owners:
                 owner = da.actors[da.at(child)]
                 if owner.type is ActorType.PERSON:
                     country = owner.attributes.get("country")
@@ -296,6 +326,10 @@ class Resolver:
                     self._role_from(doc, da, m, list(child.subtree))
             if head.dep_ == "appos" and head.head.i not in da.by_token:
                 self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
+            if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
+                for attr in head.head.children:
+                    if attr.dep_ == "attr" and attr.i not in da.by_token:
+                        self._role_from(doc, da, m, list(attr.subtree))
 
     @staticmethod
     def _under(t: Token, head: Token, start: int, end: int) -> bool:
@@ -310,7 +344,8 @@ class Resolver:
     def _role_from(self, doc: Doc, da: DocActors, person: Mention, tokens: list[Token]) -> None:
         if not tokens:
             return
-        text = " ".join(t.lower_ for t in tokens if not t.is_punct or t.text == "-")
+        text = "".join(t.text_with_ws for t in tokens).lower()
+        text = " ".join(text.replace(" - ", "-").split())
         title = next((ti for ti in self.titles if f" {ti} " in f" {text} "), None)
         if title is None:
             return
@@ -319,6 +354,12 @@ class Resolver:
         orgs = []
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
             if t.lower_ in title.split():
+                continue
+            if t.lower_ == "whose" and t.head.head.dep_ == "relcl" or (t.lower_ == "whose" and t.head.dep_ == "relcl"):
+                rel_head = t.head.head if t.head.dep_ != "relcl" else t.head
+                owner = da.at(rel_head.head)  # "Asmara, whose President Isaias Afwerki ..."
+                if owner and owner not in orgs:
+                    orgs.append(owner)
                 continue
             a = da.modifier(t)
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
