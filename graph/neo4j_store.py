@@ -41,20 +41,23 @@ MERGE_DOCUMENTS: LiteralString = """UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 ON CREATE SET d += row"""
 MERGE_STATEMENTS: LiteralString = """UNWIND $rows AS row
-MATCH (a:Actor {id: row.subject}), (b:Actor {id: row.object})
+MATCH (a:Actor {id: row.subject})
+MATCH (b:Actor {id: row.object})
 MERGE (s:Statement {id: row.id})
 ON CREATE SET s += row.props
 MERGE (s)-[:SUBJECT]->(a)
 MERGE (s)-[:OBJECT]->(b)"""
 LINK_DOCUMENTS: LiteralString = """UNWIND $rows AS row
-MATCH (d:Document {id: row.document}), (s:Statement {id: row.id})
+MATCH (d:Document {id: row.document})
+MATCH (s:Statement {id: row.id})
 MERGE (d)-[:ASSERTS]->(s)"""
 STATEMENTS_OF_TRIPLES: LiteralString = """UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor {id: row.target})
 WHERE s.type = row.type
 RETURN properties(s) AS statement, a.id AS subject, b.id AS object"""
 MERGE_RELATION_TEMPLATE = """UNWIND $rows AS row
-MATCH (a:Actor {id: row.source}), (b:Actor {id: row.target})
+MATCH (a:Actor {id: row.source})
+MATCH (b:Actor {id: row.target})
 MERGE (a)-[r:%s]->(b)
 SET r.count = row.count, r.polarity = row.polarity, r.confidence = row.confidence,
     r.first_seen = row.first_seen, r.last_seen = row.last_seen"""
