@@ -168,7 +168,10 @@ class Extractor:
                     return [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)], 1.0
             return [], 1.0
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
-            return self.actors(verb.head, da), 1.0
+            found = self.actors(verb.head, da)
+            if not found and verb.head.dep_ in ("attr", "dobj", "oprd") and verb.head.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(verb.head.head, da, depth + 1)
+            return found, 1.0
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             for k in verb.children:
                 if k.dep_ == "agent":
@@ -199,6 +202,8 @@ class Extractor:
         kids = list(verb.children)
         passive = next((k for k in kids if k.dep_ == "nsubjpass"), None)
         if passive is not None:
+            if not any(k.dep_ == "agent" for k in kids) and self._pobj_actors(verb, {"to", "with"}, da):
+                return [], "stative"  # "are opposed to ISIS": handled as active by the caller
             return self.actors(passive, da, targets=True), "passive"
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             head = da.at(verb.head)
@@ -211,6 +216,9 @@ class Extractor:
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children
                              if (c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c))]
+                if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
+                        and not self.lex.nominals[k.lemma_.lower()].symmetric:
+                    continue  # "slammed sanctions against Iran": the sanctions' target is not the verb's
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
@@ -360,9 +368,12 @@ class Extractor:
         if rel is None:
             return
         subjects, factor = self.subjects(verb, da)
+        objects, pattern = self.objects(verb, rel, da, self._preps(lemma, rel))
+        if pattern == "stative":
+            subjects = [a for k in kids if k.dep_ == "nsubjpass" for a in self.actors(k, da)]
+            objects, pattern = self._pobj_actors(verb, {"to", "with"}, da), "verb"
         if not subjects:
             return
-        objects, pattern = self.objects(verb, rel, da, self._preps(lemma, rel))
         clause = self.clause(verb, sent, da)
         clause.factor *= factor
         self._together(verb, subjects, sent, da, found, clause)
@@ -480,7 +491,12 @@ class Extractor:
             self._holder(noun, rel, mods, objects, gov, sent, da, found, clause)
             return
         between = self._pobj_actors(noun, {"between"}, da)
-        subjects = mods[:1] + self._pobj_actors(noun, {"by"}, da)
+        subjects = mods[:1] + self._pobj_actors(noun, {"by", "from"}, da)
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "the pressure exerted by Nusra and ISIS on the airbases"
+            subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in self.actors(p, da)]
+            objects += self._pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
+                                         hostile=rel.polarity < 0)
         factor = 1.0
         light = gov is not None and gov.pos_ == "VERB" and noun.dep_ == "dobj" and (
             gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs)
@@ -514,7 +530,8 @@ class Extractor:
             holders = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
             if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in noun.children):
                 mods = mods + self.subjects(gov, da)[0]
-        elif nxt is not None and nxt.pos_ == "PROPN" and da.at(nxt) and nxt.dep_ in (noun.dep_, "appos"):
+        elif nxt is not None and nxt.pos_ == "PROPN" and da.at(nxt) and (
+                nxt.dep_ in (noun.dep_, "appos") or nxt.head.i == noun.i or noun.head.i == nxt.i):
             holders = [da.at(nxt)]  # "Syria's foe Israel"
         elif gov is not None and gov.lemma_.lower() in lex.copulas | {"emerge", "act", "serve", "see", "regard"}:
             holders = [a for k in gov.children if k.dep_ in ("nsubj", "nsubjpass") for a in self.actors(k, da)]

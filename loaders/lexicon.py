@@ -150,7 +150,7 @@ class Lexicon:
         self.agent_nouns = set(data["agent_nouns"])
         self.context_nouns = {k: ActorType(v) for k, v in data["context_nouns"].items()}
         self.pronouns = {k: ActorType(v) for k, v in data["pronouns"].items()}
-        self.not_actors = {normalize(x) for x in data["not_actors"]}
+        self.not_actors = {normalize(x) for x in data["not_actors"] + data["places"]}
         self.light_verbs = set(data["light_verbs"])
         self.copulas = set(data["copulas"])
         self.receive_verbs = set(data["receive_verbs"])

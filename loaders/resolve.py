@@ -235,8 +235,8 @@ class Resolver:
             if mod.i in demonyms or (mod.i in da.by_token and da.by_token[mod.i].end > mod.i + 1) \
                     or not (mod.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or mod.pos_ == "PROPN"):
                 continue
-            if mod.i in da.by_token and da.actors[da.at(mod)].type is not ActorType.GROUP:
-                continue
+            if mod.i in da.by_token:
+                continue  # "Hezbollah forces" are Hezbollah
             span = doc[mod.i:tok.i + 1]
             if normalize(span.text) in self.lex.not_actors:
                 continue
