@@ -19,12 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+
 from spacy.tokens import Doc, Span, Token
 
 from graph import RelType
 
 from .lexicon import Lexicon
-from .resolve import DocActors
+from .resolve import DocActors, word_hashes
 
 BASE = {"verb": 0.9, "passive": 0.85, "supply": 0.85, "receive": 0.8, "nominal": 0.8,
         "holder": 0.8, "backed": 0.85, "role": 0.9, "surface": 0.7}
@@ -65,8 +67,12 @@ class Clause:
 
 
 class Extractor:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, vocab):
         self.lex = lexicon
+        lex = lexicon
+        cue_words = (set(lex.verbs) | set(lex.nominals) | set(lex.backed) | lex.supply_verbs | lex.receive_verbs
+                     | set(lex.reverse_verbs) | lex.naming_verbs | {p.split()[0] for p in lex.phrasal})
+        self.cue_hashes = word_hashes(vocab, cue_words)
 
     # -- actors at a token ------------------------------------------------
     def actors(self, tok: Token, da: DocActors, *, targets: bool = False, hostile: bool = False) -> list[str]:
@@ -253,12 +259,16 @@ class Extractor:
         found: list[Found] = []
         for role in da.roles:
             found.append(Found(role.person, role.type, role.org, role.sentence, BASE["role"], "role"))
-        for sent in doc.sents:
+        tokens = da.tokens
+        busy = sorted({tokens.sentence_of(i) for i in (*da.by_token, *da.modifiers)})
+        cues = tokens.having(self.cue_hashes)
+        for n in busy:
+            sent = tokens.sents[n]
             if sent.text.rstrip().endswith("?"):
                 continue
-            if not any(t.i in da.by_token or t.i in da.modifiers for t in sent):
-                continue
-            for tok in sent:
+            lo, hi = np.searchsorted(cues, [sent.start, sent.end])
+            for i in cues[lo:hi]:
+                tok = doc[int(i)]
                 pos = tok.pos_
                 low = tok.lemma_.lower()
                 if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.dep_ == "acl"):
@@ -267,7 +277,10 @@ class Extractor:
                     self._nominal(tok, sent, da, found)
                 if tok.lower_ in self.lex.backed and tok.dep_ in ("amod", "compound", "acl", "nmod", "npadvmod"):
                     self._backed(tok, sent, da, found)
-            self._surface(sent, da, found)
+            odd = any(doc[int(i)].pos_ not in ("VERB", "AUX") and self.lex.verbs.get(doc[int(i)].lemma_.lower())
+                      for i in cues[lo:hi])
+            if odd and len({da.by_token[i].actor for i in range(sent.start, sent.end) if i in da.by_token}) > 1:
+                self._surface(sent, da, found)
         return found
 
     def _surface(self, sent: Span, da: DocActors, found: list[Found]) -> None:
@@ -333,8 +346,8 @@ class Extractor:
         if clause.reported:
             conf *= REPORTED
         certainty = {}
-        for t in sent:
-            m = da.by_token.get(t.i)
+        for i in range(sent.start, sent.end):
+            m = da.by_token.get(i)
             if m is not None:
                 certainty[m.actor] = max(certainty.get(m.actor, 0.0), m.certainty)
         for s in subjects:

