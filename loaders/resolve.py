@@ -251,7 +251,7 @@ class Resolver:
                 if int(i) not in da.by_token and doc[int(i)].text == acr:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
-        self._join_short_names(da, people)
+        self._join_short_names(doc, da, people)
         self._demonyms_and_agents(doc, da, demonyms)
         self._roles(doc, da)
         self._context(doc, da)
@@ -282,7 +282,7 @@ class Resolver:
                 da.by_token.pop(i, None)
             da.add(span, actor, span.text)
 
-    def _join_short_names(self, da: DocActors, people: dict[str, ActorSeen]) -> None:
+    def _join_short_names(self, doc: Doc, da: DocActors, people: dict[str, ActorSeen]) -> None:
         """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way."""
         full = [a for a in da.actors.values() if a.type is ActorType.PERSON and len(normalize(a.name).split()) > 1]
         for pid, person in people.items():
@@ -298,6 +298,20 @@ class Resolver:
             seen = da.actors.pop(pid)
             da.actors[target].mentions += seen.mentions
             da.actors[target].aliases |= seen.aliases | {seen.name}
+        # a surname the tagger did not mark as a name, once the full name is known
+        surnames: dict[str, set[str]] = {}
+        for a in da.actors.values():
+            words = a.name.split()
+            if a.type is ActorType.PERSON and len(words) > 1 and words[-1][:1].isupper():
+                surnames.setdefault(words[-1], set()).add(a.id)
+        for name, ids in surnames.items():
+            if len(ids) != 1 or name.lower() not in doc.vocab.strings:
+                continue
+            actor = da.actors[next(iter(ids))]
+            for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[name.lower()]):
+                tok = doc[int(i)]
+                if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN":
+                    da.add(tok, actor, name)
 
     def _demonyms_and_agents(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
         agents = self.lex.agent_nouns

@@ -1,0 +1,126 @@
+"""The command line end to end on the embedded store: ingest, bad input, idempotence, exports."""
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from actorgraph.cli import EXIT_SKIPPED, main
+
+pytestmark = pytest.mark.model
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("02-yemen-analysis.txt", "07-gaza-wire.txt"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    return folder
+
+
+def test_ingest_summary_and_reingest_changes_nothing(tmp_path, corpus, capsys):
+    store = tmp_path / "g.json"
+    code, out, err = run(capsys, "ingest", corpus, "--store", store)
+    assert code == 0, err
+    assert "ingested 2 documents" in out and "words/s" in out and "0 skipped" in out
+    first = run(capsys, "export", "--format", "json", "--store", store)[1]
+    code, out, _ = run(capsys, "ingest", corpus, "--store", store)
+    assert code == 0 and "ingested 0 documents (2 already stored)" in out
+    assert run(capsys, "export", "--format", "json", "--store", store)[1] == first
+
+
+def test_export_json_follows_the_design_format(tmp_path, corpus, capsys):
+    store = tmp_path / "g.json"
+    run(capsys, "ingest", corpus, "--store", store)
+    code, out, _ = run(capsys, "export", "--format", "json", "--store", store, "-o", tmp_path / "x.json")
+    data = json.loads((tmp_path / "x.json").read_text())
+    assert data["format"] == "actorgraph/1"
+    assert set(data) == {"format", "actors", "relations", "documents"}
+    assert set(data["actors"][0]) == {"id", "name", "type", "aliases", "mentions"}
+    rel = data["relations"][0]
+    assert set(rel) == {"source", "target", "type", "polarity", "count", "confidence", "evidence"}
+    assert set(rel["evidence"][0]) == {"document", "line", "sentence", "start", "end"}
+    texts = {d["id"]: (corpus / Path(d["source"]).name).read_text() for d in data["documents"]}
+    for r in data["relations"]:
+        for ev in r["evidence"]:  # every sentence can be shown again from its offsets
+            assert texts[ev["document"]][ev["start"]:ev["end"]] == ev["sentence"]
+    ids = {a["id"] for a in data["actors"]}
+    assert {"iran", "houthis", "saudi-arabia", "hezbollah", "israel"} <= ids
+    # --min-confidence keeps only the surer edges
+    strict = json.loads(run(capsys, "export", "--store", store, "--min-confidence", "0.85")[1])
+    assert 0 < len(strict["relations"]) < len(data["relations"])
+
+
+def test_other_export_formats_parse(tmp_path, corpus, capsys):
+    store = tmp_path / "g.json"
+    run(capsys, "ingest", corpus, "--store", store)
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"g.{fmt}"
+        assert run(capsys, "export", "--format", fmt, "--store", store, "-o", path)[0] == 0
+        g = reader(path)
+        assert g.number_of_nodes() > 5 and g.number_of_edges() > 5
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "--format", "csv", "--store", store)[1])))
+    assert rows and rows[0]["evidence"] and rows[0]["type"]
+
+
+def test_bad_files_are_skipped_with_one_line_each_and_nothing_is_lost(tmp_path, corpus, capsys):
+    store = tmp_path / "g.json"
+    assert run(capsys, "ingest", corpus / "02-yemen-analysis.txt", "--store", store)[0] == 0
+    before = json.loads(store.read_text())
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "image.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    (bad / "latin.txt").write_bytes("Bogot\xe1 and Quito met.".encode("latin-1"))
+    (bad / "broken.jsonl").write_text('{"text": "Chad backed Niger."}\n{oops\n')
+    (bad / "broken.csv").write_text('id,text\n1,"Chad backed Niger.",extra\n')
+    shutil.copy(corpus / "07-gaza-wire.txt", bad / "good.txt")
+    code, out, err = run(capsys, "ingest", bad, "--store", store)
+    assert code == EXIT_SKIPPED
+    lines = [ln for ln in err.splitlines() if ln.startswith("actorgraph: skipped")]
+    assert len(lines) == 5
+    for name, problem in (("empty.txt", "empty file"), ("image.txt", "binary"), ("latin.txt", "not UTF-8"),
+                          ("broken.jsonl:2", "malformed JSON"), ("broken.csv:2", "malformed CSV")):
+        assert any(name in ln and problem in ln for ln in lines), (name, lines)
+    assert "Traceback" not in err
+    after = json.loads(store.read_text())
+    assert {d["id"] for d in before["documents"]} < {d["id"] for d in after["documents"]}
+    assert {s["id"] for s in before["statements"]} <= {s["id"] for s in after["statements"]}
+
+
+def test_corrupt_store_is_a_clear_error_and_left_untouched(tmp_path, corpus, capsys):
+    store = tmp_path / "g.json"
+    store.write_text("{not json")
+    code, out, err = run(capsys, "ingest", corpus, "--store", store)
+    assert code == 1 and "g.json" in err and "Traceback" not in err
+    assert store.read_text() == "{not json"
+    with pytest.raises(Exception):
+        main(["ingest", str(corpus), "--store", str(store), "--debug"])
+
+
+def test_queries_from_the_command_line(tmp_path, corpus, capsys):
+    store = tmp_path / "g.json"
+    run(capsys, "ingest", corpus, "--store", store)
+    code, out, _ = run(capsys, "path", "Tehran", "Hezbollah", "--store", store)
+    assert code == 0 and out.startswith("path 1: Iran") and '"' in out  # each hop quotes its evidence
+    code, out, _ = run(capsys, "actors", "--store", store, "--limit", "5")
+    assert code == 0 and len(out.splitlines()) == 5 and "aka" in out
+    code, out, _ = run(capsys, "show", "Hezbollah", "--store", store)
+    assert code == 0 and "Hezbollah [GROUP]" in out
+    code, _, err = run(capsys, "show", "Atlantis", "--store", store)
+    assert code == 1 and "Atlantis" in err
+    code, _, err = run(capsys, "cypher", "MATCH (n) RETURN n", "--store", store)
+    assert code == 1 and "Bolt" in err
+    code, out, _ = run(capsys, "view", "--store", store, "-o", tmp_path / "v.html", "--actor", "Iran")
+    assert code == 0 and (tmp_path / "v.html").read_text().count("<script") >= 2
