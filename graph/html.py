@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from pyvis.network import Network
+
 from .errors import ActorNotFound
 from .model import Actor, Relation, Statement
 from .ontology import ActorType, RelType
@@ -166,21 +168,25 @@ def _page_data(store: GraphStore, nodes: list[Actor], edges: list[Relation], *,
         for k, i in enumerate(idx):
             smooth[i] = _curve(k, len(idx), forward=(edges[i].source, edges[i].target) == pair)
 
+    # pyvis builds the network model (nodes and parallel, directed edges); the page around
+    # it is ours, because pyvis's own template fetches vis-network and Bootstrap from CDNs.
+    net = Network(directed=True)
+    for a in nodes:
+        net.add_node(str(a.id), label=str(a.name), type=a.type.value,
+                     aliases=[str(x) for x in a.aliases if x != a.name], mentions=int(a.mentions),
+                     size=round(8 + 3 * math.log2(1 + max(0, int(a.mentions))), 1))
+    for i, r in enumerate(edges):
+        net.add_edge(str(r.source), str(r.target), id=f"e{i}", type=r.type.value, polarity=int(r.polarity),
+                     count=int(r.count), confidence=float(r.confidence), first_seen=r.first_seen,
+                     last_seen=r.last_seen, arrows=not r.type.symmetric, smooth=smooth[i],
+                     width=round(min(10.0, 1 + 1.5 * math.log2(max(1, int(r.count)))), 2),
+                     evidence=_evidence(r, statements, sources))
     return {
         "actor_types": {t.value: {"shape": s, "color": c, "border": b} for t, (s, c, b) in ACTOR_STYLE.items()},
         "polarity": [{"value": v, "label": label, "color": c} for v, label, c in POLARITY_STYLE],
         "types": [{"type": t.value, "polarity": t.polarity} for t in RelType],
-        "nodes": [{"id": str(a.id), "label": str(a.name), "type": a.type.value,
-                   "aliases": [str(x) for x in a.aliases if x != a.name], "mentions": int(a.mentions),
-                   "size": round(8 + 3 * math.log2(1 + max(0, int(a.mentions))), 1)}
-                  for a in nodes],
-        "edges": [{"id": f"e{i}", "from": str(r.source), "to": str(r.target), "type": r.type.value,
-                   "polarity": int(r.polarity), "count": int(r.count), "confidence": float(r.confidence),
-                   "first_seen": r.first_seen, "last_seen": r.last_seen,
-                   "arrows": not r.type.symmetric, "smooth": smooth[i],
-                   "width": round(min(10.0, 1 + 1.5 * math.log2(max(1, int(r.count)))), 2),
-                   "evidence": _evidence(r, statements, sources)}
-                  for i, r in enumerate(edges)],
+        "nodes": [{k: v for k, v in n.items() if k not in ("shape", "font", "color")} for n in net.nodes],
+        "edges": [dict(e, arrows=not r.type.symmetric) for e, r in zip(net.edges, edges)],
         "dropped": {"nodes": int(dropped_nodes), "edges": int(dropped_edges), "limit": int(max_nodes)},
         "edge_labels": len(edges) <= EDGE_LABELS_UP_TO,
         "options": _options(len(nodes)),
