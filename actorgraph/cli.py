@@ -214,7 +214,7 @@ def examples_dir() -> Path:
         return local
     from importlib.resources import files
 
-    return Path(str(files("actorgraph") / "examples"))
+    return Path(str(files("actorgraph.examples")))
 
 
 def cmd_demo(args) -> int:

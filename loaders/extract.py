@@ -124,6 +124,8 @@ class Extractor:
                 if lemma in lex.refusal_verbs:
                     c.refused = not c.refused
                     c.drop = c.drop and False
+                if lemma == "deny":
+                    c.drop = True  # "denies arming the group"
                 if lemma == "threaten":
                     c.threatened = True
                 elif lemma in lex.hedge_verbs:
