@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator, LiteralString
+from typing import Any, Iterator, LiteralString, NamedTuple
 
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
@@ -30,9 +30,15 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (s:Statement) REQUIRE s.id IS UNIQUE",
 )
 PING: LiteralString = "RETURN 1 AS ok"
-KNOWN_DOCUMENTS: LiteralString = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id"
-ACTORS_BY_ID: LiteralString = "MATCH (a:Actor) WHERE a.id IN $ids RETURN properties(a) AS actor"
-ACTOR_IDS: LiteralString = "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id"
+KNOWN_DOCUMENTS: LiteralString = """UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id"""
+KNOWN_ACTORS: LiteralString = """UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id"""
+ACTORS_BY_ID: LiteralString = """UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN properties(a) AS actor"""
 MERGE_ACTORS: LiteralString = """UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.type = row.type, a.aliases = row.aliases,
@@ -40,29 +46,42 @@ SET a.name = row.name, a.type = row.type, a.aliases = row.aliases,
 MERGE_DOCUMENTS: LiteralString = """UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 ON CREATE SET d += row"""
-MERGE_STATEMENTS: LiteralString = """UNWIND $rows AS row
+KNOWN_STATEMENTS: LiteralString = """UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+RETURN s.id AS id"""
+# Only statements not stored yet reach this one (checked in the same transaction).
+CREATE_STATEMENTS: LiteralString = """UNWIND $rows AS row
 MATCH (a:Actor {id: row.subject})
 MATCH (b:Actor {id: row.object})
-MERGE (s:Statement {id: row.id})
-ON CREATE SET s += row.props
-MERGE (s)-[:SUBJECT]->(a)
-MERGE (s)-[:OBJECT]->(b)"""
-LINK_DOCUMENTS: LiteralString = """UNWIND $rows AS row
-MATCH (d:Document {id: row.document})
-MATCH (s:Statement {id: row.id})
-MERGE (d)-[:ASSERTS]->(s)"""
-STATEMENTS_OF_TRIPLES: LiteralString = """UNWIND $rows AS row
-MATCH (a:Actor {id: row.source})<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor {id: row.target})
-WHERE s.type = row.type
-RETURN properties(s) AS statement, a.id AS subject, b.id AS object"""
-MERGE_RELATION_TEMPLATE = """UNWIND $rows AS row
+CREATE (s:Statement)
+SET s = row.props
+CREATE (s)-[:SUBJECT]->(a), (s)-[:OBJECT]->(b)
+WITH s, row
+MATCH (d:Document {id: row.props.document})
+CREATE (d)-[:ASSERTS]->(s)"""
+# The aggregated edges of one subject whose "TYPE|object" key is among the row's keys.
+EDGES_OF_SUBJECTS: LiteralString = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.subject})-[r]->(b:Actor)
+WHERE type(r) + '|' + b.id IN row.keys
+RETURN a.id AS subject, type(r) AS type, b.id AS object"""
+# The statements of one subject whose "TYPE|object" key is among the row's keys.
+STATEMENTS_OF_SUBJECTS: LiteralString = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.subject})<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
+WHERE s.type + '|' + b.id IN row.keys
+RETURN a.id AS subject, s.type AS type, b.id AS object, s.id AS id,
+       s.confidence AS confidence, s.date AS date"""
+CREATE_RELATION_TEMPLATE = """UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
 MATCH (b:Actor {id: row.target})
-MERGE (a)-[r:%s]->(b)
-SET r.count = row.count, r.polarity = row.polarity, r.confidence = row.confidence,
-    r.first_seen = row.first_seen, r.last_seen = row.last_seen"""
-#: One aggregated-edge MERGE per relation type; the type comes from the enum only.
-MERGE_RELATION: dict[RelType, str] = {t: MERGE_RELATION_TEMPLATE % t.value for t in RelType}
+CREATE (a)-[r:%s]->(b)
+SET r = row.props"""
+UPDATE_RELATION_TEMPLATE = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})-[r:%s]->(b:Actor {id: row.target})
+SET r = row.props"""
+#: Per relation type, the queries that create and update its aggregated edges; the type
+#: reaches the query text from the enum only.
+CREATE_RELATION: dict[RelType, str] = {t: CREATE_RELATION_TEMPLATE % t.value for t in RelType}
+UPDATE_RELATION: dict[RelType, str] = {t: UPDATE_RELATION_TEMPLATE % t.value for t in RelType}
 ALL_DOCUMENTS: LiteralString = "MATCH (d:Document) RETURN properties(d) AS document"
 ALL_ACTORS: LiteralString = "MATCH (a:Actor) RETURN properties(a) AS actor"
 ALL_STATEMENTS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
@@ -73,8 +92,9 @@ RETURN a.id AS source, type(r) AS type, b.id AS target, r.count AS count,
 
 #: Every query this module sends (for the Cypher lint test).
 QUERIES: tuple[str, ...] = (
-    *CONSTRAINTS, PING, KNOWN_DOCUMENTS, ACTORS_BY_ID, ACTOR_IDS, MERGE_ACTORS, MERGE_DOCUMENTS,
-    MERGE_STATEMENTS, LINK_DOCUMENTS, STATEMENTS_OF_TRIPLES, *MERGE_RELATION.values(),
+    *CONSTRAINTS, PING, KNOWN_DOCUMENTS, KNOWN_ACTORS, ACTORS_BY_ID, MERGE_ACTORS,
+    MERGE_DOCUMENTS, KNOWN_STATEMENTS, CREATE_STATEMENTS, EDGES_OF_SUBJECTS, STATEMENTS_OF_SUBJECTS,
+    *CREATE_RELATION.values(), *UPDATE_RELATION.values(),
     ALL_DOCUMENTS, ALL_ACTORS, ALL_STATEMENTS, ALL_RELATIONS,
 )
 
@@ -92,6 +112,17 @@ def actor_from_row(props: dict) -> Actor:
 
 def statement_from_row(props: dict, subject: str, object: str) -> Statement:
     return Statement.from_dict({**props, "subject": subject, "object": object})
+
+
+class _Evidence(NamedTuple):
+    """What Relation.aggregate reads from a statement."""
+
+    id: str
+    subject: str
+    type: RelType
+    object: str
+    confidence: float
+    date: str | None
 
 
 def _chunks(rows: list, size: int) -> Iterator[list]:
@@ -193,16 +224,16 @@ class Neo4jStore:
             raise self._error(e, "write") from None
 
     def _write_tx(self, tx: neo4j.ManagedTransaction, batch: Batch) -> None:
-        known = {r["id"] for r in tx.run(KNOWN_DOCUMENTS, ids=[d.id for d in batch.documents])}
+        known = self._stored(tx, KNOWN_DOCUMENTS, [d.id for d in batch.documents])
         new_docs = [d for d in batch.documents if d.id not in known]
         if batch.documents and not new_docs:
             return
         actors = self._merged_actors(tx, batch.actors)
-        named = sorted({x for s in batch.statements for x in (s.subject, s.object)})
-        stored = {r["id"] for r in tx.run(ACTOR_IDS, ids=named)}
+        named = {x for s in batch.statements for x in (s.subject, s.object)}
+        found = self._stored(tx, KNOWN_ACTORS, sorted(named - set(actors)))
         for s in batch.statements:
             for node in (s.subject, s.object):
-                if node not in stored and node not in actors:
+                if node not in actors and node not in found:
                     raise StoreError(f"{self._where}: statement {s.id} names unknown actor {node!r}")
         self._unwind(tx, MERGE_ACTORS, [
             {"id": a.id, "name": a.name, "type": a.type.value, "aliases": list(a.aliases),
@@ -210,15 +241,22 @@ class Neo4jStore:
              "attributes": json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None}
             for a in actors.values()])
         self._unwind(tx, MERGE_DOCUMENTS, [d.to_dict() for d in new_docs])
+        stored = self._stored(tx, KNOWN_STATEMENTS, [s.id for s in batch.statements])
+        statements = list({s.id: s for s in batch.statements if s.id not in stored}.values())
         rows = []
-        for s in batch.statements:
+        for s in statements:
             props = s.to_dict()
             del props["subject"], props["object"]
-            rows.append({"id": s.id, "subject": s.subject, "object": s.object, "props": props})
-        self._unwind(tx, MERGE_STATEMENTS, rows)
-        self._unwind(tx, LINK_DOCUMENTS, [{"id": s.id, "document": s.document}
-                                          for s in batch.statements])
-        self._update_relations(tx, {(s.subject, s.type, s.object) for s in batch.statements})
+            rows.append({"subject": s.subject, "object": s.object, "props": props})
+        self._unwind(tx, CREATE_STATEMENTS, rows)
+        self._update_relations(tx, statements)
+
+    def _stored(self, tx: neo4j.ManagedTransaction, query: LiteralString, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the database holds already (``query`` takes ``$ids``, returns ``id``)."""
+        found: set[str] = set()
+        for chunk in _chunks(ids, self.batch_size):
+            found |= {r["id"] for r in tx.run(query, ids=chunk)}
+        return found
 
     def _unwind(self, tx: neo4j.ManagedTransaction, query: str, rows: list[dict]) -> None:
         for chunk in _chunks(rows, self.batch_size):
@@ -227,27 +265,48 @@ class Neo4jStore:
     def _merged_actors(self, tx: neo4j.ManagedTransaction, incoming: tuple[Actor, ...]
                        ) -> dict[str, Actor]:
         """The batch's actors merged into the stored ones, as NetworkXStore.write does."""
-        merged = {r["actor"]["id"]: actor_from_row(r["actor"]) for r in
-                  tx.run(ACTORS_BY_ID, ids=sorted({a.id for a in incoming}))}
+        if not incoming:
+            return {}
+        ids = sorted({a.id for a in incoming})
+        merged = {}
+        for chunk in _chunks(ids, self.batch_size):
+            merged |= {r["actor"]["id"]: actor_from_row(r["actor"])
+                       for r in tx.run(ACTORS_BY_ID, ids=chunk)}
         for a in incoming:
             merged[a.id] = merged[a.id].merged(a) if a.id in merged else a
         return merged
 
-    def _update_relations(self, tx: neo4j.ManagedTransaction, triples: set[tuple]) -> None:
-        """Recompute the aggregated edge of every (source, type, target) the batch touched."""
-        rows = [{"source": a, "type": t.value, "target": b} for a, t, b in sorted(triples)]
-        statements: list[Statement] = []
-        for chunk in _chunks(rows, self.batch_size):
-            statements += [statement_from_row(r["statement"], r["subject"], r["object"])
-                           for r in tx.run(STATEMENTS_OF_TRIPLES, rows=chunk)]
-        by_type: dict[RelType, list[dict]] = {}
-        for rel in aggregate(statements):
-            by_type.setdefault(rel.type, []).append(
-                {"source": rel.source, "target": rel.target, "count": rel.count,
-                 "polarity": rel.polarity, "confidence": rel.confidence,
-                 "first_seen": rel.first_seen, "last_seen": rel.last_seen})
-        for rel_type, type_rows in sorted(by_type.items()):
-            self._unwind(tx, MERGE_RELATION[RelType(rel_type)], type_rows)
+    def _by_subject(self, tx: neo4j.ManagedTransaction, query: LiteralString,
+                    triples: set[tuple]) -> list[dict]:
+        """Run ``query`` over the triples grouped by subject (``row.subject``, ``row.keys``)."""
+        keys: dict[str, list[str]] = {}
+        for a, t, b in sorted(triples):
+            keys.setdefault(a, []).append(f"{t.value}|{b}")
+        rows = [{"subject": a, "keys": k} for a, k in keys.items()]
+        return [r.data() for chunk in _chunks(rows, self.batch_size)
+                for r in tx.run(query, rows=chunk)]
+
+    def _update_relations(self, tx: neo4j.ManagedTransaction, statements: list[Statement]) -> None:
+        """Recompute the aggregated edge of every (source, type, target) the statements touch.
+
+        A triple without an edge yet has no statements stored before this batch,
+        so only triples that have one are read back.
+        """
+        triples = {(s.subject, s.type, s.object) for s in statements}
+        edged = {(r["subject"], RelType(r["type"]), r["object"])
+                 for r in self._by_subject(tx, EDGES_OF_SUBJECTS, triples)}
+        evidence: list = [s for s in statements if (s.subject, s.type, s.object) not in edged]
+        evidence += [_Evidence(r["id"], r["subject"], RelType(r["type"]), r["object"],
+                               r["confidence"], r["date"])
+                     for r in self._by_subject(tx, STATEMENTS_OF_SUBJECTS, edged)]
+        writes: dict[tuple[bool, RelType], list[dict]] = {}
+        for rel in aggregate(evidence):
+            key = ((rel.source, rel.type, rel.target) in edged, rel.type)
+            writes.setdefault(key, []).append({"source": rel.source, "target": rel.target, "props": {
+                "count": rel.count, "polarity": rel.polarity, "confidence": rel.confidence,
+                "first_seen": rel.first_seen, "last_seen": rel.last_seen}})
+        for (exists, rel_type), rows in sorted(writes.items()):
+            self._unwind(tx, (UPDATE_RELATION if exists else CREATE_RELATION)[rel_type], rows)
 
     # -- reads -------------------------------------------------------------
     def document_ids(self) -> set[str]:

@@ -1,0 +1,94 @@
+"""Statements per second written to the Bolt store: batched vs one statement per transaction.
+
+    python bench/bolt_writes.py [--statements N] [--batch-size B] [--per-transaction T]
+
+Starts ArcadeDB's Bolt server (tests/bolt_server.py) unless NEO4J_URI is set,
+writes the same N synthetic statements twice into an emptied database —
+T statements per transaction in UNWIND chunks of B rows, then one statement
+per transaction — and prints both rates and their ratio (target: >= 20x).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from graph import Actor, ActorType, Batch, Document, RelType, Statement  # noqa: E402
+from graph.neo4j_store import Neo4jStore  # noqa: E402
+
+
+def synthetic(n: int, actors: int = 60, per_doc: int = 100, seed: int = 7):
+    rng = random.Random(seed)
+    people = [Actor(f"actor-{i}", f"Actor {i}", ActorType.STATE, (f"A{i}",), 1) for i in range(actors)]
+    docs = [Document.from_text(f"synthetic document {i}", f"doc-{i}.txt") for i in range(-(-n // per_doc))]
+    types = list(RelType)
+    statements = []
+    for i in range(n):
+        a, b = rng.sample(people, 2)
+        statements.append(Statement.make(
+            subject=a.id, type=rng.choice(types), object=b.id, document=docs[i // per_doc].id,
+            start=i * 10, end=i * 10 + 9, confidence=round(rng.uniform(0.3, 0.95), 2),
+            sentence=f"{a.name} and {b.name}, sentence {i}.", line=i % per_doc + 1,
+            date=f"2015-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
+    return tuple(people), tuple(docs), statements
+
+
+@contextmanager
+def bolt_store(batch_size: int):
+    if os.environ.get("NEO4J_URI"):
+        store = Neo4jStore(os.environ["NEO4J_URI"], user=os.environ.get("NEO4J_USERNAME", "neo4j"),
+                           password=os.environ.get("NEO4J_PASSWORD", ""),
+                           database=os.environ.get("NEO4J_DATABASE") or None, batch_size=batch_size)
+        with store:
+            yield store, os.environ["NEO4J_URI"]
+        return
+    from bolt_server import BoltServer
+
+    with BoltServer() as server:
+        with Neo4jStore(server.uri, user=server.user, password=server.password,
+                        database=server.database, batch_size=batch_size) as store:
+            yield store, f"ArcadeDB {server.uri} (arcadedb-embedded)"
+
+
+def timed_write(store: Neo4jStore, actors, docs, statements, per_tx: int) -> float:
+    """Seconds to write ``statements``, ``per_tx`` to a transaction, into an emptied database."""
+    store.run("MATCH (n) DETACH DELETE n", write=True)
+    store.write(Batch(documents=docs, actors=actors))  # the setting, not timed
+    start = time.perf_counter()
+    for i in range(0, len(statements), per_tx):
+        store.write(Batch(statements=tuple(statements[i:i + per_tx])))
+    seconds = time.perf_counter() - start
+    assert len(store.statements()) == len(statements)
+    return seconds
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--statements", type=int, default=5000)
+    p.add_argument("--batch-size", type=int, default=500, help="rows per UNWIND")
+    p.add_argument("--per-transaction", type=int, default=5000, help="statements per batched transaction")
+    args = p.parse_args()
+    actors, docs, statements = synthetic(args.statements)
+    with bolt_store(args.batch_size) as (store, where):
+        timed_write(store, actors, docs, statements[:300], 1)  # warm up the server's JIT
+        timed_write(store, actors, docs, statements, args.per_transaction)
+        batched = timed_write(store, actors, docs, statements, args.per_transaction)
+        single = timed_write(store, actors, docs, statements, 1)
+    n = len(statements)
+    print(f"server: {where}")
+    print(f"{n} statements, {len(actors)} actors, {len(docs)} documents")
+    print(f"batched ({args.per_transaction}/transaction, {args.batch_size} rows/UNWIND): "
+          f"{n / batched:10,.0f} statements/s ({batched:.2f} s)")
+    print(f"one statement per transaction:        {n / single:10,.0f} statements/s ({single:.2f} s)")
+    print(f"ratio: {single / batched:.1f}x (target >= 20x)")
+
+
+if __name__ == "__main__":
+    main()
