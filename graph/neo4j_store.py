@@ -206,8 +206,8 @@ class Neo4jStore:
                 with self._session() as session:
                     session.run(query).consume()
             except ClientError as e:
-                # A server that does not speak the Neo4j 5 constraint syntax: skip, the
-                # store stays idempotent through MERGE on the ids.
+                # A server that does not speak the Neo4j 5 constraint syntax: skip; the
+                # id checks inside each write transaction keep the store idempotent.
                 if (e.code or "").startswith("Neo.ClientError.Statement."):
                     continue
                 raise self._error(e, "creating constraints") from None
