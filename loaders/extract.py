@@ -106,10 +106,11 @@ class Extractor:
         lex = self.lex
         c = Clause()
         cur = pred
+        own = False  # past a coordinated clause with its own subject: its negation is not ours
         while True:
             kids = list(cur.children)
-            if any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids) or any(
-                    t.lower_ in ("neither", "nor") for k in kids if k.dep_ in SUBJ for t in k.subtree):
+            if not own and (any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids) or any(
+                    t.lower_ in ("neither", "nor") for k in kids if k.dep_ in SUBJ for t in k.subtree)):
                 if cur is pred or not c.refused:
                     c.drop = True
             if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
@@ -137,6 +138,8 @@ class Extractor:
             if cur.dep_ in ("xcomp", "conj", "pcomp") or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
                 if cur.dep_ == "xcomp":
                     c.factor *= 0.95
+                if cur.dep_ == "conj" and any(k.dep_ in SUBJ for k in kids):
+                    own = True
                 cur = cur.head
                 continue
             if cur.dep_ in ("ccomp", "advcl", "relcl", "acl") and cur.head.i != cur.i:
@@ -214,8 +217,9 @@ class Extractor:
                 return [], "stative"  # "are opposed to ISIS": handled as active by the caller
             return self.actors(passive, da, targets=True), "passive"
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            head = da.at(verb.head)
-            return ([head] if head else []), "passive"
+            head = verb.head
+            target = da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None)
+            return ([target] if target else []), "passive"
         out: list[str] = []
         hostile = rel.polarity < 0
         for k in kids:
@@ -448,7 +452,7 @@ class Extractor:
             self._emit(found, sources, rel, recipients, sent, BASE["receive"], "receive", clause, da)
             return bool(recipients)
         recipients: list[str] = []
-        goods = [d for d in dobj if not da.at(d)]
+        goods = [d for d in dobj if not da.at(d) or d.lemma_.lower() in self.lex.military_goods]
         if withs and any(da.at(d) for d in dobj):  # "supplied Assad with weapons"
             goods = withs
             recipients = [a for d in dobj if d.dep_ == "dobj" for a in self.actors(d, da)]
@@ -494,6 +498,9 @@ class Extractor:
                 continue
             for t in k.subtree:
                 a = da.modifier(t)
+                if t.head.lower_ in lex.backed or (t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in lex.backed
+                                                   and t.doc[t.i + 1].text == "-"):
+                    continue  # "an Iranian-backed faction": Iran is the backer, handled apart
                 if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
                                             or da.at(t)):
                     mods.append(a)
@@ -517,11 +524,19 @@ class Extractor:
             gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs)
         if not subjects and light:  # "Russia launched air strikes against ISIS"
             subjects, factor = self.subjects(gov, da)
+        if light and not objects:  # "declared war on Rwanda"
+            objects = self._pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of"}, da, targets=True,
+                                        hostile=rel.polarity < 0)
         clause.factor *= factor
         if rel.symmetric and not objects:
-            pool = list(dict.fromkeys(mods + between + (subjects if light else [])))
-            for a, b in combinations(pool, 2):  # "the Iranian-Russian alliance", "talks between X and Y"
-                self._emit(found, [a], rel, [b], sent, BASE["nominal"], "nominal", clause, da)
+            # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",
+            # "Beijing and Moscow declared a partnership"
+            agents = [a for a in subjects if a not in mods]
+            pools = [p for p in (between, agents) if len(p) > 1] or \
+                [list(dict.fromkeys(mods + between + (subjects if light else [])))]
+            for pool in pools:
+                for a, b in combinations(list(dict.fromkeys(pool)), 2):
+                    self._emit(found, [a], rel, [b], sent, BASE["nominal"], "nominal", clause, da)
             return
         if subjects and objects:
             self._emit(found, subjects, rel, objects, sent, BASE["nominal"], "nominal", clause, da)

@@ -223,7 +223,6 @@ class Resolver:
                     and len(self._clean(ent)) > max(len(sp) for sp in inside):
                 chosen = [sp for sp in chosen if sp not in inside] + [ent]  # "Asma al-Assad" is not "Assad"
         chosen.sort(key=lambda sp: sp.start)
-        del taken
         acronyms: dict[str, ActorSeen] = {}
         people: dict[str, ActorSeen] = {}
         for span in chosen:
@@ -233,6 +232,12 @@ class Resolver:
             if span.start in demonyms and len(span) == 1:
                 continue  # a demonym is handled below
             clean = self._clean(span)
+            if span.label_ == "PERSON":
+                end = clean.end
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].head.i == end \
+                        and doc[end].i not in taken:
+                    end += 1
+                clean = doc[clean.start:end]
             entry = self.gaz.lookup(clean.text)
             if entry is not None:
                 da.add(clean, self._entry_actor(entry.id), clean.text)
@@ -375,6 +380,13 @@ class Resolver:
             for child in head.children:
                 if child.dep_ == "appos" and child.i not in da.by_token:
                     self._role_from(doc, da, m, list(child.subtree))
+                if child.dep_ == "prep" and child.lower_ == "in":  # "in charge of Myanmar"
+                    for p in child.children:
+                        if p.lower_ == "charge":
+                            org = next((da.at(q) for c in p.children if c.lower_ == "of"
+                                        for q in c.children if da.at(q)), None)
+                            if org:
+                                da.roles.append(Role(m.actor, RelType.LEADS, org, head.sent))
             if head.dep_ == "appos" and head.head.i not in da.by_token:
                 self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
             if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
@@ -466,10 +478,10 @@ class Resolver:
                             last_state[low] = last_state["*"] = owner
                             da.add(tok, info, "", count=False)
                         continue
-                    if not any(c.lower_ == "the" for c in tok.children):
+                    if not any(c.lower_ == "the" for c in tok.children) and tok.dep_ != "compound":
                         continue
                     if want is ActorType.STATE:
-                        target = last_state.get(low) or last_state.get("*")
+                        target = last_state.get(low) or last_state.get("*") or self._main_state(da)
                     else:
                         target = self._unique(da, recent, sent.start, want)
                     if target:
@@ -479,6 +491,14 @@ class Resolver:
                     target = self._unique(da, recent, sent.start, pro[low])
                     if target:
                         da.add(tok, da.actors[target], "", certainty=0.8, count=False)
+
+    @staticmethod
+    def _main_state(da: DocActors) -> str | None:
+        """The state the document names most, if it clearly leads (for a bare "the junta")."""
+        counts = sorted((a.mentions, a.id) for a in da.actors.values() if a.type is ActorType.STATE)
+        if counts and (len(counts) == 1 or counts[-1][0] >= 2 * counts[-2][0]):
+            return counts[-1][1]
+        return None
 
     @staticmethod
     def _unique(da: DocActors, recent, sent_start: int, want: ActorType) -> str | None:
