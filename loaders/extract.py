@@ -565,7 +565,8 @@ class Extractor:
             holders = [da.at(nxt)]  # "Syria's foe Israel"
         elif gov is not None and gov.lemma_.lower() in lex.copulas | {"emerge", "act", "serve", "see", "regard"}:
             holders = [a for k in gov.children if k.dep_ in ("nsubj", "nsubjpass") for a in self.actors(k, da)]
-        holders += [a for k in noun.children if k.dep_ == "appos" for a in self.actors(k, da)]
+        holders += [a for k in noun.children if k.dep_ == "appos" and k.doc[k.i - 1].text != "("
+                    for a in self.actors(k, da) if a not in objects]
         others = [m for m in mods if m not in holders] + [o for o in objects if o not in holders]
         if holders and others:
             if noun.lemma_.lower() in lex.reverse_holders:  # "Iran's proxy Hezbollah": Iran backs it

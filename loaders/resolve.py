@@ -177,6 +177,13 @@ class Resolver:
             end -= 1
         return doc[start:end]
 
+    def _titled(self, span: Span) -> bool:
+        """A name with a personal title before it or in apposition to it."""
+        before = span.doc[span.start - 1] if span.start else None
+        titles = self.lex.titles_lead | self.lex.titles_member
+        return (before is not None and before.lower_ in titles and before.is_title) or any(
+            c.dep_ == "appos" and c.lower_ in titles for c in span.root.children)
+
     def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
         text = span.text.strip()
         key = normalize(text)
@@ -242,7 +249,10 @@ class Resolver:
             if entry is not None:
                 da.add(clean, self._entry_actor(entry.id), clean.text)
                 continue
-            actor = acronyms.get(clean.text) or self._new_actor(clean, span.label_)
+            label = span.label_
+            if label == "ORG" and self._titled(clean):
+                label = "PERSON"  # "Moussa Faki Mahamat, chairman of ..." tagged as an organisation
+            actor = acronyms.get(clean.text) or self._new_actor(clean, label)
             if actor is None:
                 continue
             nxt = doc[clean.end:clean.end + 3]
