@@ -397,9 +397,12 @@ class Extractor:
         clause.factor *= factor
         self._together(verb, subjects, sent, da, found, clause)
         if not objects:
-            if rel.symmetric and len(subjects) > 1:  # "Riyadh and Tehran agreed", "X and Y met"
+            if (rel.symmetric or lemma in lex.mutual_verbs) and len(subjects) > 1:
+                # "Riyadh and Tehran agreed", "X and Y met", "Armenia and Azerbaijan clashed" (both ways)
                 for a, b in combinations(subjects, 2):
                     self._emit(found, [a], rel, [b], sent, BASE["verb"], "verb", clause, da)
+                    if not rel.symmetric:
+                        self._emit(found, [b], rel, [a], sent, BASE["verb"], "verb", clause, da)
             return
         self._emit(found, subjects, rel, objects, sent, BASE[pattern], pattern, clause, da)
 
@@ -490,7 +493,7 @@ class Extractor:
             rel = self._goods_type([noun], rel)
         if any(c.lower_ in ("joint", "combined") for c in noun.children) and rel is RelType.ATTACKS:
             rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops"
-        objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()), da, targets=True,
+        objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
                                     hostile=rel.polarity < 0)
         mods = []
         for k in noun.lefts:
@@ -508,6 +511,8 @@ class Extractor:
             else None
         if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
             gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
+        if gov is not None and rel.polarity > 0 and gov.lemma_.lower() in lex.ending_verbs:
+            return  # "cut diplomatic ties with Qatar": the verb says it, and the opposite
         clause = self.clause(gov, sent, da) if gov is not None and gov.pos_ in ("VERB", "AUX") else Clause()
         if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
             self._holder(noun, rel, mods, objects, gov, sent, da, found, clause)
@@ -524,9 +529,10 @@ class Extractor:
             gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs)
         if not subjects and light:  # "Russia launched air strikes against ISIS"
             subjects, factor = self.subjects(gov, da)
-        if light and not objects:  # "declared war on Rwanda"
-            objects = self._pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of"}, da, targets=True,
-                                        hostile=rel.polarity < 0)
+        if light and not objects:  # "declared war on Rwanda", "brokered a truce between X and Y"
+            between = between or self._pobj_actors(gov, {"between"}, da)
+            objects = self._pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
+                                        targets=True, hostile=rel.polarity < 0)
         clause.factor *= factor
         if rel.symmetric and not objects:
             # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",

@@ -167,6 +167,8 @@ class Lexicon:
         self.reverse_verbs = {k: RelType(v) for k, v in data["reverse_verbs"].items()}
         self.regard_verbs = set(data["regard_verbs"])
         self.group_nouns = set(data["group_nouns"])
+        self.ending_verbs = set(data["ending_verbs"])
+        self.mutual_verbs = set(data["mutual_verbs"])
 
 
 @lru_cache(maxsize=1)

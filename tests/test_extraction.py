@@ -138,3 +138,16 @@ def test_user_gazetteer_adds_merges_and_splits(tmp_path, monkeypatch):
     monkeypatch.setenv("ACTORGRAPH_GAZETTEER", str(bad))
     with pytest.raises(Exception, match="bad.json"):
         Gazetteer.load()
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Egypt brokered a truce between Israel and Hamas.", {("hamas", "AGREES_WITH", "israel")},
+     {("egypt", "AGREES_WITH", "israel")}),
+    ("Saudi Arabia cut diplomatic ties with Qatar.", {("saudi-arabia", "SANCTIONS", "qatar")},
+     {("qatar", "COOPERATES_WITH", "saudi-arabia")}),
+    ("Azerbaijan and Armenia clashed along the border.",
+     {("azerbaijan", "ATTACKS", "armenia"), ("armenia", "ATTACKS", "azerbaijan")}, set()),
+])
+def test_parties_of_symmetric_and_ending_phrasings(pipeline, text, expected, absent):
+    found = edges(pipeline, text)
+    assert {canon(e) for e in expected} <= found and not ({canon(e) for e in absent} & found), found
