@@ -72,7 +72,7 @@ def timed_write(store: Neo4jStore, actors, docs, statements, per_tx: int) -> flo
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--statements", type=int, default=5000)
-    p.add_argument("--batch-size", type=int, default=500, help="rows per UNWIND")
+    p.add_argument("--batch-size", type=int, default=1000, help="rows per UNWIND")
     p.add_argument("--per-transaction", type=int, default=5000, help="statements per batched transaction")
     args = p.parse_args()
     actors, docs, statements = synthetic(args.statements)

@@ -134,7 +134,7 @@ class Neo4jStore:
     """A :class:`~graph.store.GraphStore` on any Bolt server (Neo4j 5, ArcadeDB)."""
 
     def __init__(self, uri: str, *, user: str = "neo4j", password: str = "",
-                 database: str | None = None, batch_size: int = 500):
+                 database: str | None = None, batch_size: int = 1000):
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         self.uri = uri
