@@ -266,11 +266,12 @@ class Extractor:
         for role in da.roles:
             found.append(Found(role.person, role.type, role.org, role.sentence, BASE["role"], "role"))
         tokens = da.tokens
+        text = doc.text
         busy = sorted({tokens.sentence_of(i) for i in (*da.by_token, *da.modifiers)})
         cues = tokens.having(self.cue_hashes)
         for n in busy:
             sent = tokens.sents[n]
-            if sent.text.rstrip().endswith("?"):
+            if text[sent.start_char:sent.end_char].rstrip().endswith("?"):
                 continue
             lo, hi = np.searchsorted(cues, [sent.start, sent.end])
             for i in cues[lo:hi]:

@@ -68,7 +68,7 @@ class Pipeline:
             start, end = f.sentence.start_char, f.sentence.end_char
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
-                start=start, end=end, confidence=f.confidence, sentence=f.sentence.text,
+                start=start, end=end, confidence=f.confidence, sentence=text[start:end],
                 line=bisect.bisect_right(line_starts, start), date=source.document.date,
                 negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
                 pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")

@@ -381,7 +381,7 @@ class Resolver:
             root = doc[m.start:m.end].root
             owner = next((da.at(c) for c in root.children if c.dep_ == "poss" and da.at(c)), None)
             if owner and owner != m.actor and da.actors[owner].type is ActorType.STATE:
-                da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, root.sent))
+                da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, da.tokens.sents[da.tokens.sentence_of(root.i)]))
         for (start, end), m in sorted(seen_people.items()):
             head = doc[start:end].root
             # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
@@ -396,7 +396,7 @@ class Resolver:
                             org = next((da.at(q) for c in p.children if c.lower_ == "of"
                                         for q in c.children if da.at(q)), None)
                             if org:
-                                da.roles.append(Role(m.actor, RelType.LEADS, org, head.sent))
+                                da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
             if head.dep_ == "appos" and head.head.i not in da.by_token:
                 self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
             if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
@@ -444,7 +444,7 @@ class Resolver:
         if not orgs:
             return
         kind = RelType.LEADS if title in self.lex.titles_lead else RelType.MEMBER_OF
-        da.roles.append(Role(person.actor, kind, orgs[0], doc[person.start].sent))
+        da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
 
     def _context(self, doc: Doc, da: DocActors) -> None:
         """"the regime", "the group", "he": resolved to the one actor the paragraph allows."""
