@@ -251,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", help="show tracebacks")
     conf = argparse.ArgumentParser(add_help=False)
     conf.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
-                      help="use only statements with confidence >= C")
+                      help="leave out edges whose confidence is below C")
 
     p = argparse.ArgumentParser(prog="actorgraph", description="A knowledge graph of political actors "
                                 "and their relations, with the sentence behind every edge.")
