@@ -171,6 +171,18 @@ class Extractor:
             return [], 1.0
         subs = [k for k in verb.children if k.dep_ == "nsubj"]
         found = [a for k in subs for a in self.actors(k, da)]
+        if not found:
+            for k in subs:
+                # "Moscow says it is targeting ISIS": the pronoun is the speaker
+                if k.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp" \
+                        and verb.head.lemma_.lower() in self.lex.say_verbs:
+                    found = self.subjects(verb.head, da, depth + 1)[0]
+                # "Russia's air strikes hit ...", "many of Russia's air strikes"
+                owner = k
+                if k.lower_ in ("many", "some", "most", "much", "part", "one"):
+                    owner = next((p for c in k.children if c.lower_ == "of" for p in c.children), k)
+                if owner.lemma_.lower() in self.lex.nominals:
+                    found += [da.at(c) for c in owner.children if c.dep_ == "poss" and da.at(c)]
         if found or any(k.lower_ not in RELATIVE for k in subs):
             return found, 1.0
         if any(k.dep_ == "nsubjpass" for k in verb.children):
@@ -492,8 +504,9 @@ class Extractor:
             return  # titles are roles, found during resolution
         if low in lex.goods_nouns or noun.lower_ in lex.goods_nouns:  # "a weapons package for Ukraine"
             rel = self._goods_type([noun], rel)
-        if any(c.lower_ in ("joint", "combined") for c in noun.children) and rel is RelType.ATTACKS:
-            rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops"
+        if any(c.lower_ in ("joint", "combined") for c in noun.children) and rel in (RelType.ATTACKS,
+                                                                                      RelType.COOPERATES_WITH):
+            rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops", "a joint Iranian-Russian effort"
         objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
                                     hostile=rel.polarity < 0)
         mods = []
@@ -594,7 +607,9 @@ class Extractor:
         if not backers or tok.dep_ == "acl":
             return
         head = tok.head
-        target = da.at(tok) or da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None)
+        target = da.at(tok) or da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None) or next(
+            (da.at(c) for c in head.children if c.dep_ == "appos" and da.at(c)), None) or (
+            da.at(doc[head.i + 1]) if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" else None)
         if target is None:
             return
         clause = self.clause(tok.head.head, sent, da) if tok.head.head.pos_ in ("VERB", "AUX") else Clause()

@@ -169,6 +169,7 @@ class Lexicon:
         self.group_nouns = set(data["group_nouns"])
         self.ending_verbs = set(data["ending_verbs"])
         self.mutual_verbs = set(data["mutual_verbs"])
+        self.title_agents = set(data["title_agents"])
 
 
 @lru_cache(maxsize=1)

@@ -155,7 +155,7 @@ class Resolver:
                     self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
         self.titles = sorted(lexicon.titles_lead | lexicon.titles_member, key=len, reverse=True)
         v = nlp.vocab
-        self.h_agents = word_hashes(v, lexicon.agent_nouns)
+        self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns))
 
@@ -192,6 +192,8 @@ class Resolver:
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
         if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
             return None  # "Defence Ministry", "State", "ATTACK": not an actor of its own
+        if "/" in text or (text.isupper() and len(key.split()) > 1):
+            return None  # photo credits, "KHALIL ASHAWI/REUTERS"
         if label == "PERSON":
             if len(span) == 1 and span[0].lower_ in self.lex.pronouns:
                 return None
@@ -351,11 +353,20 @@ class Resolver:
             if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lemma_.lower()
-            if tok.lower_ not in agents and low not in agents:
+            titled = (tok.lower_ in self.lex.title_agents or low in self.lex.title_agents) \
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") \
+                and not any(c.dep_ == "appos" for c in tok.children)
+            if tok.lower_ not in agents and low not in agents and not titled:
                 continue
-            owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i in da.by_token]
-            owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj" and p.i in da.by_token]
+            # "Russia's foreign minister" acts for Russia (a titled name is a person, not this)
+            kinds = ("poss",) if titled and tok.lower_ not in agents else ("poss", "compound", "nmod", "amod")
+            owners = [c for c in tok.children if c.dep_ in kinds and c.i in da.by_token]
+            owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       and not titled for p in c.children if p.dep_ == "pobj" and p.i in da.by_token
+                       and not p.conjuncts]  # "delegations from the army and the RSF" belong to both
+            if titled and any(da.actors[da.at(c)].type is ActorType.PERSON for c in owners):
+                continue
             for child in owners:
                 owner = da.actors[da.at(child)]
                 if owner.type is ActorType.PERSON:
