@@ -454,7 +454,8 @@ class Resolver:
                 orgs.append(a)
         if not orgs:
             return
-        kind = RelType.LEADS if title in self.lex.titles_lead else RelType.MEMBER_OF
+        deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text for w in ("deputy", "vice", "assistant"))
+        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
 
     def _context(self, doc: Doc, da: DocActors) -> None:
