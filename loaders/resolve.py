@@ -325,6 +325,11 @@ class Resolver:
             if len(ids) != 1 or name.lower() not in doc.vocab.strings:
                 continue
             actor = da.actors[next(iter(ids))]
+            stray = slugify(name)  # the same surname read as an organisation: "Kremenyuk said"
+            if stray in da.actors and stray not in self.gaz.entries and da.actors[stray].type is not ActorType.PERSON:
+                for m in {id(m): m for m in da.by_token.values() if m.actor == stray}.values():
+                    m.actor = actor.id
+                actor.mentions += da.actors.pop(stray).mentions
             for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[name.lower()]):
                 tok = doc[int(i)]
                 if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN":
