@@ -189,6 +189,9 @@ class Extractor:
             for k in verb.children:
                 if k.dep_ == "agent":
                     return [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)], 1.0
+            if depth and verb.lemma_.lower() in self.lex.say_verbs | self.lex.hedge_verbs | {"expect", "report"}:
+                # "Japan is expected to sign ...": the raised subject is the actor
+                return [a for k in verb.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)], 1.0
             return [], 1.0
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             found = self.actors(verb.head, da)
@@ -216,7 +219,8 @@ class Extractor:
                 return obj, INHERITED
             s, f = self.subjects(gov, da, depth + 1)
             return s, f * INHERITED
-        if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        if verb.dep_ == "conj" or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
+                k.dep_ == "aux" and k.lower_ == "to" for k in verb.children))):  # "deployed troops to fight X"
             s, f = self.subjects(head, da, depth + 1)
             return s, f * INHERITED
         return [], 1.0
