@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", help="file path (NetworkX) or bolt://, neo4j://, neo4j+s:// URI "
                                         "(default: $ACTORGRAPH_STORE or ./actorgraph.json)")
-    common.add_argument("--debug", action="store_true", help="show tracebacks")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     conf = argparse.ArgumentParser(add_help=False)
     conf.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
                       help="leave out edges whose confidence is below C")

@@ -105,8 +105,10 @@ def test_corrupt_store_is_a_clear_error_and_left_untouched(tmp_path, corpus, cap
     code, out, err = run(capsys, "ingest", corpus, "--store", store)
     assert code == 1 and "g.json" in err and "Traceback" not in err
     assert store.read_text() == "{not json"
-    with pytest.raises(Exception):
-        main(["ingest", str(corpus), "--store", str(store), "--debug"])
+    for argv in (["ingest", str(corpus), "--store", str(store), "--debug"],
+                 ["--debug", "ingest", str(corpus), "--store", str(store)]):
+        with pytest.raises(Exception, match="g.json"):  # --debug shows the traceback, either place
+            main(argv)
 
 
 def test_queries_from_the_command_line(tmp_path, corpus, capsys):
@@ -124,3 +126,19 @@ def test_queries_from_the_command_line(tmp_path, corpus, capsys):
     assert code == 1 and "Bolt" in err
     code, out, _ = run(capsys, "view", "--store", store, "-o", tmp_path / "v.html", "--actor", "Iran")
     assert code == 0 and (tmp_path / "v.html").read_text().count("<script") >= 2
+
+
+def test_processes_give_the_same_graph(tmp_path, corpus, capsys):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert run(capsys, "ingest", corpus, "--store", one)[0] == 0
+    assert run(capsys, "ingest", corpus, "--store", two, "--processes", "2")[0] == 0
+    assert run(capsys, "export", "--store", one)[1] == run(capsys, "export", "--store", two)[1]
+
+
+def test_second_writer_is_refused_while_the_first_holds_the_store(tmp_path, corpus, capsys):
+    from graph import open_store
+
+    store = tmp_path / "g.json"
+    with open_store(str(store), write=True):
+        code, _, err = run(capsys, "ingest", corpus, "--store", store)
+    assert code == 1 and "another actorgraph process" in err
