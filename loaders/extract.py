@@ -36,6 +36,8 @@ INHERITED = 0.9
 POSITIVE_FLIPS = {RelType.SUPPORTS, RelType.COOPERATES_WITH, RelType.AGREES_WITH,
                   RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID, RelType.MEETS}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+#: Verbs about another actor's act: "slammed sanctions against Iran" is about the sanctions' owner.
+ATTITUDES = {RelType.CRITICIZES, RelType.OPPOSES, RelType.SUPPORTS, RelType.THREATENS}
 RELATIVE = {"who", "which", "that", "whom"}
 
 
@@ -91,7 +93,9 @@ class Extractor:
                 a = next((da.modifier(c) for c in t.children
                           if c.dep_ in ("compound", "amod", "poss", "nmod") and da.modifier(c)), None)
                 if a is None:
-                    a = next((da.at(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                    # "positions of the rebels"; hostile also "a general in the Rwandan army"
+                    a = next((da.at(p) for c in t.children if c.dep_ == "prep"
+                              and (c.lower_ == "of" or (hostile and c.lower_ == "in"))
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
@@ -245,7 +249,7 @@ class Extractor:
                     found = [da.modifier(c) for c in k.children
                              if (c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c))]
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
-                        and not self.lex.nominals[k.lemma_.lower()].symmetric:
+                        and not self.lex.nominals[k.lemma_.lower()].symmetric and rel in ATTITUDES:
                     continue  # "slammed sanctions against Iran": the sanctions' target is not the verb's
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
@@ -403,6 +407,12 @@ class Extractor:
                                             for k in kids for k in (k, *k.children)) else None
         if rel is None:
             return
+        warner = self._warner(verb, rel, da)
+        if warner:  # "X warned that his fighters will strike Y": a threat by X, not yet an attack
+            objects, _ = self.objects(verb, rel, da, self._preps(lemma, rel))
+            clause = self.clause(verb.head, sent, da)
+            self._emit(found, warner, RelType.THREATENS, objects, sent, BASE["verb"], "verb", clause, da)
+            return
         subjects, factor = self.subjects(verb, da)
         objects, pattern = self.objects(verb, rel, da, self._preps(lemma, rel))
         if pattern == "stative":
@@ -422,6 +432,17 @@ class Extractor:
                         self._emit(found, [b], rel, [a], sent, BASE["verb"], "verb", clause, da)
             return
         self._emit(found, subjects, rel, objects, sent, BASE[pattern], pattern, clause, da)
+
+    def _warner(self, verb: Token, rel: RelType, da: DocActors) -> list[str]:
+        """The actors who warn or vow that ``verb`` (a hostile act, in the future) will happen."""
+        if rel.polarity >= 0 or not any(k.lower_ in ("will", "would", "'ll") for k in verb.children):
+            return []
+        head = verb
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "ccomp" or head.head.lemma_.lower() not in self.lex.warning_verbs:
+            return []
+        return self.subjects(head.head, da)[0]
 
     def _together(self, verb: Token, subjects: list[str], sent: Span, da: DocActors, found: list[Found],
                   clause: Clause) -> None:
