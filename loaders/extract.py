@@ -90,8 +90,12 @@ class Extractor:
                 a = da.at(t.head)
             if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \
                     and t.pos_ in ("NOUN", "PROPN"):
-                a = next((da.modifier(c) for c in t.children
-                          if c.dep_ in ("compound", "amod", "poss", "nmod") and da.modifier(c)), None)
+                mods = [m for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                        for m in (c, *c.conjuncts) if da.modifier(m)]  # "Saudi and Emirati oil sites"
+                for m in mods[1:]:
+                    if da.modifier(m) not in out:
+                        out.append(da.modifier(m))
+                a = da.modifier(mods[0]) if mods else None
                 if a is None:
                     # "positions of the rebels"; hostile also "a general in the Rwandan army"
                     a = next((da.at(p) for c in t.children if c.dep_ == "prep"
@@ -276,6 +280,8 @@ class Extractor:
         preps = set(self.lex.verb_preps.get(lemma, ()))
         if rel in (RelType.ATTACKS, RelType.SANCTIONS, RelType.CRITICIZES, RelType.THREATENS):
             preps |= {"against", "on"}
+        if rel is RelType.SANCTIONS:
+            preps |= {"to"}  # "suspended aid to Niger", "halted arms sales to Riyadh"
         if rel.symmetric:
             preps |= {"with"}
         return preps
