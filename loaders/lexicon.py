@@ -16,6 +16,7 @@ DATA = Path(__file__).parent / "data"
 USER_GAZETTEER_ENV = "ACTORGRAPH_GAZETTEER"
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The key a surface form is looked up by: no accents, lower case, no leading article,
     no possessive, hyphens and dots folded ("Al Assad" == "al-Assad", "U.S." == "US")."""

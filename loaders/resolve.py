@@ -217,12 +217,13 @@ class Resolver:
             else:
                 gaz_spans.append(Span(doc, start, end, label=match_id))
         gaz_spans = filter_spans(gaz_spans)
-        taken = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
+        span_at = {i: sp for sp in gaz_spans for i in range(sp.start, sp.end)}
+        taken = set(span_at)
         chosen = list(gaz_spans)
         for ent in doc.ents:
             if ent.label_ not in ENT_LABELS:
                 continue
-            inside = [sp for sp in gaz_spans if sp.start < ent.end and ent.start < sp.end]
+            inside = list({id(span_at[i]): span_at[i] for i in range(ent.start, ent.end) if i in span_at}.values())
             if not inside:
                 chosen.append(ent)
             elif ent.label_ == "PERSON" and all(
