@@ -113,8 +113,11 @@ class Extractor:
     def clause(self, pred: Token, sent: Span, da: DocActors) -> Clause:
         lex = self.lex
         c = Clause()
+        if pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.refusal_nouns:
+            c.refused = True  # "the refusal to recognise Kosovo"
         cur = pred
         own = False  # past a coordinated clause with its own subject: its negation is not ours
+        came_by = ""  # how we reached ``cur`` from the clause below it
         while True:
             kids = list(cur.children)
             if not own and (any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids) or any(
@@ -129,7 +132,7 @@ class Extractor:
             if any(k.dep_ in ("aux", "advmod") and k.lower_ in lex.hedge_words for k in kids):
                 c.hedged = True
             lemma = cur.lemma_.lower()
-            if cur is not pred:
+            if cur is not pred and came_by != "conj":  # "refused X and attacked Y": the attack stands
                 if lemma in lex.refusal_verbs:
                     c.refused = not c.refused
                     c.drop = c.drop and False
@@ -148,6 +151,7 @@ class Extractor:
                     c.factor *= 0.95
                 if cur.dep_ == "conj" and any(k.dep_ in SUBJ for k in kids):
                     own = True
+                came_by = cur.dep_
                 cur = cur.head
                 continue
             if cur.dep_ in ("ccomp", "advcl", "relcl", "acl") and cur.head.i != cur.i:
@@ -168,6 +172,7 @@ class Extractor:
                                                for k in cur.children):
                     c.drop = True
                 if cur.dep_ in ("ccomp",):
+                    came_by = cur.dep_
                     cur = head
                     continue
             break
@@ -201,6 +206,10 @@ class Extractor:
                 # "Japan is expected to sign ...": the raised subject is the actor
                 return [a for k in verb.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)], 1.0
             return [], 1.0
+        if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "Belgrade's refusal to recognise Kosovo"
+            owner = [da.at(c) for c in verb.head.children if c.dep_ == "poss" and da.at(c)]
+            if owner:
+                return owner, 1.0
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             found = self.actors(verb.head, da)
             if not found and verb.head.dep_ in ("attr", "dobj", "oprd") and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -547,8 +556,9 @@ class Extractor:
             for t in k.subtree:
                 a = da.modifier(t)
                 if t.head.lower_ in lex.backed or (t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in lex.backed
-                                                   and t.doc[t.i + 1].text == "-"):
-                    continue  # "an Iranian-backed faction": Iran is the backer, handled apart
+                                                   and t.doc[t.i + 1].text == "-") or (
+                        t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
+                    continue  # "an Iranian-backed faction", "an EU-drafted deal": not a party to it
                 if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
                                             or da.at(t)):
                     mods.append(a)
@@ -583,8 +593,10 @@ class Extractor:
             # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",
             # "Beijing and Moscow declared a partnership"
             agents = [a for a in subjects if a not in mods]
+            if light and not agents:
+                agents = self.subjects(gov, da)[0]  # "X and Y accepted an agreement"
             pools = [p for p in (between, agents) if len(p) > 1] or \
-                [list(dict.fromkeys(mods + between + (subjects if light else [])))]
+                [list(dict.fromkeys(mods + between + agents))]
             for pool in pools:
                 for a, b in combinations(list(dict.fromkeys(pool)), 2):
                     self._emit(found, [a], rel, [b], sent, BASE["nominal"], "nominal", clause, da)

@@ -171,6 +171,7 @@ class Lexicon:
         self.ending_verbs = set(data["ending_verbs"])
         self.mutual_verbs = set(data["mutual_verbs"])
         self.title_agents = set(data["title_agents"])
+        self.refusal_nouns = set(data["refusal_nouns"])
 
 
 @lru_cache(maxsize=1)

