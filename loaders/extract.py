@@ -259,8 +259,8 @@ class Extractor:
             if k.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() in self.lex.prep_only_verbs):
                 found = self.actors(k, da, targets=True, hostile=hostile)
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
-                    found = [da.modifier(c) for c in k.children
-                             if (c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c))]
+                    found = [da.modifier(c) for c in k.children if not rel.symmetric
+                             and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
                         and not self.lex.nominals[k.lemma_.lower()].symmetric and rel in ATTITUDES:
                     continue  # "slammed sanctions against Iran": the sanctions' target is not the verb's
@@ -422,6 +422,11 @@ class Extractor:
                                             for k in kids for k in (k, *k.children)) else None
         if rel is None:
             return
+        for k in kids:  # the instrument names the act: "punished Kenya with massacres"
+            if k.dep_ == "prep" and k.lower_ == "with":
+                means = [lex.nominals.get(p.lemma_.lower()) for p in k.children if p.dep_ == "pobj"]
+                if means and means[0] in (RelType.ATTACKS, RelType.SANCTIONS) and rel.polarity < 0:
+                    rel = means[0]
         warner = self._warner(verb, rel, da)
         if warner:  # "X warned that his fighters will strike Y": a threat by X, not yet an attack
             objects, _ = self.objects(verb, rel, da, self._preps(lemma, rel))
@@ -439,7 +444,8 @@ class Extractor:
         clause.factor *= factor
         self._together(verb, subjects, sent, da, found, clause)
         if not objects:
-            if (rel.symmetric or lemma in lex.mutual_verbs) and len(subjects) > 1:
+            mutual = lemma in lex.mutual_verbs or any(t.lower_ in ("each", "another") for t in verb.subtree)
+            if (rel.symmetric or mutual) and len(subjects) > 1:
                 # "Riyadh and Tehran agreed", "X and Y met", "Armenia and Azerbaijan clashed" (both ways)
                 for a, b in combinations(subjects, 2):
                     self._emit(found, [a], rel, [b], sent, BASE["verb"], "verb", clause, da)
@@ -566,7 +572,8 @@ class Extractor:
             else None
         if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
             gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
-        if gov is not None and rel.polarity > 0 and gov.lemma_.lower() in lex.ending_verbs:
+        if gov is not None and rel.polarity > 0 and (gov.lemma_.lower() in lex.ending_verbs or any(
+                k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
             return  # "cut diplomatic ties with Qatar": the verb says it, and the opposite
         clause = self.clause(gov, sent, da) if gov is not None and gov.pos_ in ("VERB", "AUX") else Clause()
         if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:

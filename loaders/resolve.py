@@ -443,8 +443,8 @@ class Resolver:
         at = next((t.i for t in tokens if t.lower_ == last), tokens[0].i)
         orgs = []
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
-            if t.lower_ in title.split():
-                continue
+            if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
+                continue  # "a vice-president of the Belgrade-backed Serb List": Belgrade is the backer
             if t.lower_ == "whose" and t.head.head.dep_ == "relcl" or (t.lower_ == "whose" and t.head.dep_ == "relcl"):
                 rel_head = t.head.head if t.head.dep_ != "relcl" else t.head
                 owner = da.at(rel_head.head)  # "Asmara, whose President Isaias Afwerki ..."

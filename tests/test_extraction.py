@@ -147,6 +147,14 @@ def test_user_gazetteer_adds_merges_and_splits(tmp_path, monkeypatch):
      {("qatar", "COOPERATES_WITH", "saudi-arabia")}),
     ("Azerbaijan and Armenia clashed along the border.",
      {("azerbaijan", "ATTACKS", "armenia"), ("armenia", "ATTACKS", "azerbaijan")}, set()),
+    ("Tunisian and Algerian units fought well in the exercise.", set(),
+     {("tunisia", "ATTACKS", "algeria"), ("algeria", "ATTACKS", "tunisia")}),
+    # coordination does not carry a refusal or a denial into the next verb
+    ("Moldova denied the charge and accused Russia of meddling.", {("moldova", "CRITICIZES", "russia")}, set()),
+    ("Ecuador refused the offer and condemned Peru.", {("ecuador", "CRITICIZES", "peru")},
+     {("ecuador", "OPPOSES", "peru")}),
+    ("Moscow welcomed Belgrade's refusal to recognise Kosovo.", {("serbia", "OPPOSES", "kosovo")},
+     {("serbia", "SUPPORTS", "kosovo")}),
 ])
 def test_parties_of_symmetric_and_ending_phrasings(pipeline, text, expected, absent):
     found = edges(pipeline, text)
