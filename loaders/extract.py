@@ -73,7 +73,7 @@ class Extractor:
         self.lex = lexicon
         lex = lexicon
         cue_words = (set(lex.verbs) | set(lex.nominals) | set(lex.backed) | lex.supply_verbs | lex.receive_verbs
-                     | set(lex.reverse_verbs) | lex.naming_verbs | {p.split()[0] for p in lex.phrasal})
+                     | set(lex.reverse_verbs) | lex.naming_verbs | {p.split()[0] for p in lex.phrasal} | lex.together)
         self.cue_hashes = word_hashes(vocab, cue_words)
 
     # -- actors at a token ------------------------------------------------
@@ -105,6 +105,11 @@ class Extractor:
                 a = da.at(t.head.head)
             if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)), None)
+            if a and da.at(t) == a:
+                for c in t.children:  # the other demonyms of the same agent noun
+                    if c.dep_ == "amod":
+                        out += [da.modifiers[x.i] for x in (c, *c.conjuncts)
+                                if da.modifiers.get(x.i) and da.modifiers[x.i] not in out and da.modifiers[x.i] != a]
             if a and a not in out:
                 out.append(a)
         return out
@@ -228,14 +233,26 @@ class Extractor:
                     return obj, 1.0
             s, f = self.subjects(head, da, depth + 1)
             return s, f
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
+            if gov.pos_ != "VERB":  # only "X joined Y and others in recognising Z" reaches past a noun
+                up = gov
+                while up.pos_ != "VERB" and up.dep_ in ("conj", "dobj") and up.head.i != up.i:
+                    up = up.head
+                if up.lemma_.lower() != "join":
+                    return [], 1.0
+                gov = up
             obj = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
             if obj and gov.lemma_.lower() in ("accuse", "blame", "charge", "condemn", "criticize", "criticise",
                                               "praise", "thank", "punish", "sanction"):
                 return obj, INHERITED
             s, f = self.subjects(gov, da, depth + 1)
+            if gov.lemma_.lower() == "join":  # "X joined Y in recognising Z": both did
+                s = s + [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da) if a not in s]
             return s, f * INHERITED
+        if verb.dep_ == "conj" and any(k.dep_ == "nsubjpass" for k in head.children):
+            # "M23 was defeated by X ... and has been fighting Y": the shared subject is M23
+            return [a for k in head.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)], INHERITED
         if verb.dep_ == "conj" or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in verb.children))):  # "deployed troops to fight X"
             s, f = self.subjects(head, da, depth + 1)
@@ -255,6 +272,8 @@ class Extractor:
             return ([target] if target else []), "passive"
         out: list[str] = []
         hostile = rel.polarity < 0
+        if not any(k.dep_ in ("dobj", "dative") for k in kids):  # "trained and paid Somali units"
+            kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
         for k in kids:
             if k.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() in self.lex.prep_only_verbs):
                 found = self.actors(k, da, targets=True, hostile=hostile)
@@ -319,6 +338,10 @@ class Extractor:
                     self._nominal(tok, sent, da, found)
                 if tok.lower_ in self.lex.backed and tok.dep_ in ("amod", "compound", "acl", "nmod", "npadvmod"):
                     self._backed(tok, sent, da, found)
+                if tok.lower_ in self.lex.together and tok.dep_ == "advmod" and tok.head.pos_ == "VERB" \
+                        and tok.head.lemma_.lower() not in self.lex.verbs:  # "X and Y ships sail together"
+                    subjects = self.subjects(tok.head, da)[0]
+                    self._together(tok.head, subjects, sent, da, found, self.clause(tok.head, sent, da))
             odd = any(doc[int(i)].pos_ not in ("VERB", "AUX") and self.lex.verbs.get(doc[int(i)].lemma_.lower())
                       for i in cues[lo:hi])
             if odd and len({da.by_token[i].actor for i in range(sent.start, sent.end) if i in da.by_token}) > 1:
@@ -404,7 +427,7 @@ class Extractor:
         kids = list(verb.children)
         rel = None
         for k in kids:
-            if k.dep_ in ("prt", "dobj", "prep") and f"{lemma} {k.lower_}" in lex.phrasal:
+            if k.dep_ in ("prt", "dobj", "prep", "advmod") and f"{lemma} {k.lower_}" in lex.phrasal:
                 rel = lex.phrasal[f"{lemma} {k.lower_}"]
         if lemma in lex.supply_verbs or lemma in lex.receive_verbs:
             if self._supply(verb, lemma, sent, da, found) or lemma not in lex.verbs:
@@ -659,7 +682,8 @@ class Extractor:
         head = tok.head
         target = da.at(tok) or da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None) or next(
             (da.at(c) for c in head.children if c.dep_ == "appos" and da.at(c)), None) or (
-            da.at(doc[head.i + 1]) if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" else None)
+            da.at(doc[head.i + 1]) if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" else None) or next(
+            (da.at(c) for c in head.children if c.dep_ == "compound" and c.i > tok.i and da.at(c)), None)
         if target is None:
             return
         clause = self.clause(tok.head.head, sent, da) if tok.head.head.pos_ in ("VERB", "AUX") else Clause()

@@ -399,6 +399,15 @@ class Resolver:
             owner = next((da.at(c) for c in root.children if c.dep_ == "poss" and da.at(c)), None)
             if owner and owner != m.actor and da.actors[owner].type is ActorType.STATE:
                 da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, da.tokens.sents[da.tokens.sentence_of(root.i)]))
+        for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type not in (ActorType.ORGANIZATION, ActorType.GROUP):
+                continue
+            root = doc[m.start:m.end].root
+            for c in root.children:  # "ATMIS, the African Union force": an owned agent in apposition
+                owner = da.at(c) if c.dep_ == "appos" and c.i not in range(m.start, m.end) else None
+                if owner and owner != m.actor and da.by_token[c.i].start == c.i and da.by_token[c.i].end == c.i + 1:
+                    da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner,
+                                         da.tokens.sents[da.tokens.sentence_of(root.i)]))
         for (start, end), m in sorted(seen_people.items()):
             head = doc[start:end].root
             # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
@@ -416,6 +425,13 @@ class Resolver:
                                 da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
             if head.dep_ == "appos" and head.head.i not in da.by_token:
                 self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and da.at(head.head.head) \
+                    and da.actors[da.at(head.head.head)].type is ActorType.STATE:
+                # "the Somali government of President Hassan Sheikh Mohamud"
+                titles = [t for t in doc[max(0, start - 3):start] if t.lower_ in self.lex.titles_lead]
+                if titles:
+                    da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
+                                         da.tokens.sents[da.tokens.sentence_of(head.i)]))
             if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
                 for attr in head.head.children:
                     if attr.dep_ == "attr" and attr.i not in da.by_token:
