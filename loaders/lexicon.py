@@ -131,7 +131,6 @@ class Lexicon:
         self.verbs = {k: RelType(v) for k, v in data["verbs"].items()}
         self.phrasal = {k: RelType(v) for k, v in data["phrasal"].items()}
         self.verb_preps = {k: set(v) for k, v in data["verb_requires_object_prep"].items()}
-        self.prep_objects = set(data["prep_objects"])
         self.supply_verbs = set(data["supply_verbs"])
         self.military_goods = set(data["military_goods"])
         self.aid_goods = set(data["aid_goods"])
@@ -139,7 +138,6 @@ class Lexicon:
         self.nominal_preps = {RelType(k): set(v) for k, v in data["nominal_object_preps"].items()}
         self.holder_nouns = set(data["person_nouns_of"])
         self.backed = {k: RelType(v) for k, v in data["backed_adjectives"].items()}
-        self.control_verbs = set(data["control_verbs"])
         self.refusal_verbs = set(data["refusal_verbs"])
         self.hedge_verbs = set(data["hedge_verbs"])
         self.hedge_words = set(data["hedge_words"])
