@@ -598,7 +598,7 @@ class Extractor:
         if gov is not None and rel.polarity > 0 and (gov.lemma_.lower() in lex.ending_verbs or any(
                 k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
             return  # "cut diplomatic ties with Qatar": the verb says it, and the opposite
-        clause = self.clause(gov, sent, da) if gov is not None and gov.pos_ in ("VERB", "AUX") else Clause()
+        clause = self._clause_above(noun, sent, da)
         if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
             self._holder(noun, rel, mods, objects, gov, sent, da, found, clause)
             return
@@ -633,6 +633,18 @@ class Extractor:
             return
         if subjects and objects:
             self._emit(found, subjects, rel, objects, sent, BASE["nominal"], "nominal", clause, da)
+
+    def _clause_above(self, tok: Token, sent: Span, da: DocActors) -> Clause:
+        """The clause of the nearest verb above a noun: "a possibility of gas shipments" inside
+        "we want to study ..." is as hedged as the verb it hangs from."""
+        up = tok.head
+        for _ in range(6):
+            if up.pos_ in ("VERB", "AUX"):
+                return self.clause(up, sent, da)
+            if up.head.i == up.i:
+                break
+            up = up.head
+        return Clause()
 
     def _holder(self, noun: Token, rel: RelType, mods: list[str], objects: list[str], gov: Token | None,
                 sent: Span, da: DocActors, found: list[Found], clause: Clause) -> None:
@@ -686,6 +698,6 @@ class Extractor:
             (da.at(c) for c in head.children if c.dep_ == "compound" and c.i > tok.i and da.at(c)), None)
         if target is None:
             return
-        clause = self.clause(tok.head.head, sent, da) if tok.head.head.pos_ in ("VERB", "AUX") else Clause()
+        clause = self._clause_above(tok.head, sent, da)
         clause.drop = clause.refused = False
         self._emit(found, backers, rel, [target], sent, BASE["backed"], "backed", clause, da)
