@@ -257,6 +257,12 @@ class Extractor:
                 k.dep_ == "aux" and k.lower_ == "to" for k in verb.children))):  # "deployed troops to fight X"
             s, f = self.subjects(head, da, depth + 1)
             return s, f * INHERITED
+        if verb.dep_ == "ROOT" and not subs:  # a parse that lost the subject: "In February Maduro broke ..."
+            before = verb.doc[verb.i - 1] if verb.i else None
+            while before is not None and before.pos_ in ("ADV", "AUX", "PART") and before.i > 0:
+                before = verb.doc[before.i - 1]
+            if before is not None and da.at(before) and before.dep_ not in ("dobj", "nsubj"):
+                return [da.at(before)], 0.8
         return [], 1.0
 
     def objects(self, verb: Token, rel: RelType, da: DocActors, preps: set[str]) -> tuple[list[str], str]:
