@@ -192,8 +192,8 @@ class Resolver:
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
         if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
             return None  # "Defence Ministry", "State", "ATTACK": not an actor of its own
-        if "/" in text or (text.isupper() and len(key.split()) > 1):
-            return None  # photo credits, "KHALIL ASHAWI/REUTERS"
+        if "/" in text or (text.isupper() and len(key.split()) > 1) or not text[:1].isupper():
+            return None  # photo credits ("KHALIL ASHAWI/REUTERS"), fragments ("al-Zor", "especially ...")
         if label == "PERSON":
             if len(span) == 1 and span[0].lower_ in self.lex.pronouns:
                 return None
