@@ -109,7 +109,7 @@ class Statement:
                    start=start, end=end, **rest)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = {name: getattr(self, name) for name in _STATEMENT_FIELDS}  # asdict() deep-copies: slow
         d["type"] = self.type.value
         d["polarity"] = self.polarity
         return d
@@ -119,6 +119,9 @@ class Statement:
         kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
         kw["type"] = RelType(d["type"])
         return cls(**kw)
+
+
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
 @dataclass(frozen=True)

@@ -70,18 +70,26 @@ MATCH (a:Actor {id: row.subject})<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
 WHERE s.type + '|' + b.id IN row.keys
 RETURN a.id AS subject, s.type AS type, b.id AS object, s.id AS id,
        s.confidence AS confidence, s.date AS date"""
-CREATE_RELATION_TEMPLATE = """UNWIND $rows AS row
-MATCH (a:Actor {id: row.source})
-MATCH (b:Actor {id: row.target})
-CREATE (a)-[r:%s]->(b)
-SET r = row.props"""
 UPDATE_RELATION_TEMPLATE = """UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})-[r:%s]->(b:Actor {id: row.target})
 SET r = row.props"""
+# A triple with no aggregated edge yet has no stored statements: its edge and its statements
+# are created together, the two actors looked up once for both.
+CREATE_TRIPLE_TEMPLATE = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})
+MATCH (b:Actor {id: row.target})
+CREATE (a)-[r:%s]->(b)
+SET r = row.props
+WITH a, b, row
+UNWIND row.statements AS st
+MATCH (d:Document {id: st.document})
+CREATE (d)-[:ASSERTS]->(s:Statement)-[:SUBJECT]->(a)
+SET s = st
+CREATE (s)-[:OBJECT]->(b)"""
 #: Per relation type, the queries that create and update its aggregated edges; the type
 #: reaches the query text from the enum only.
-CREATE_RELATION: dict[RelType, str] = {t: CREATE_RELATION_TEMPLATE % t.value for t in RelType}
 UPDATE_RELATION: dict[RelType, str] = {t: UPDATE_RELATION_TEMPLATE % t.value for t in RelType}
+CREATE_TRIPLE: dict[RelType, str] = {t: CREATE_TRIPLE_TEMPLATE % t.value for t in RelType}
 ALL_DOCUMENTS: LiteralString = "MATCH (d:Document) RETURN properties(d) AS document"
 ALL_ACTORS: LiteralString = "MATCH (a:Actor) RETURN properties(a) AS actor"
 ALL_STATEMENTS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
@@ -94,7 +102,7 @@ RETURN a.id AS source, type(r) AS type, b.id AS target, r.count AS count,
 QUERIES: tuple[str, ...] = (
     *CONSTRAINTS, PING, KNOWN_DOCUMENTS, KNOWN_ACTORS, ACTORS_BY_ID, MERGE_ACTORS,
     MERGE_DOCUMENTS, KNOWN_STATEMENTS, CREATE_STATEMENTS, EDGES_OF_SUBJECTS, STATEMENTS_OF_SUBJECTS,
-    *CREATE_RELATION.values(), *UPDATE_RELATION.values(),
+    *UPDATE_RELATION.values(), *CREATE_TRIPLE.values(),
     ALL_DOCUMENTS, ALL_ACTORS, ALL_STATEMENTS, ALL_RELATIONS,
 )
 
@@ -112,6 +120,17 @@ def actor_from_row(props: dict) -> Actor:
 
 def statement_from_row(props: dict, subject: str, object: str) -> Statement:
     return Statement.from_dict({**props, "subject": subject, "object": object})
+
+
+def _statement_props(s: Statement) -> dict:
+    props = s.to_dict()
+    del props["subject"], props["object"]
+    return props
+
+
+def _edge_props(rel: Relation) -> dict:
+    return {"count": rel.count, "polarity": rel.polarity, "confidence": rel.confidence,
+            "first_seen": rel.first_seen, "last_seen": rel.last_seen}
 
 
 class _Evidence(NamedTuple):
@@ -243,13 +262,17 @@ class Neo4jStore:
         self._unwind(tx, MERGE_DOCUMENTS, [d.to_dict() for d in new_docs])
         stored = self._stored(tx, KNOWN_STATEMENTS, [s.id for s in batch.statements])
         statements = list({s.id: s for s in batch.statements if s.id not in stored}.values())
+        triples = {(s.subject, s.type, s.object) for s in statements}
+        edged = {(r["subject"], RelType(r["type"]), r["object"])
+                 for r in self._by_subject(tx, EDGES_OF_SUBJECTS, triples)}
+        fresh = [s for s in statements if (s.subject, s.type, s.object) not in edged]
+        self._create_triples(tx, fresh)
+        known = [s for s in statements if (s.subject, s.type, s.object) in edged]
         rows = []
-        for s in statements:
-            props = s.to_dict()
-            del props["subject"], props["object"]
-            rows.append({"subject": s.subject, "object": s.object, "props": props})
+        for s in known:
+            rows.append({"subject": s.subject, "object": s.object, "props": _statement_props(s)})
         self._unwind(tx, CREATE_STATEMENTS, rows)
-        self._update_relations(tx, statements)
+        self._update_relations(tx, known, edged)
 
     def _stored(self, tx: neo4j.ManagedTransaction, query: LiteralString, ids: list[str]) -> set[str]:
         """Which of ``ids`` the database holds already (``query`` takes ``$ids``, returns ``id``)."""
@@ -286,27 +309,31 @@ class Neo4jStore:
         return [r.data() for chunk in _chunks(rows, self.batch_size)
                 for r in tx.run(query, rows=chunk)]
 
-    def _update_relations(self, tx: neo4j.ManagedTransaction, statements: list[Statement]) -> None:
-        """Recompute the aggregated edge of every (source, type, target) the statements touch.
+    def _create_triples(self, tx: neo4j.ManagedTransaction, statements: list[Statement]) -> None:
+        """Statements of triples with no edge yet: each edge and its statements in one pass."""
+        groups: dict[tuple, list[Statement]] = {}
+        for s in statements:
+            groups.setdefault((s.subject, s.type, s.object), []).append(s)
+        by_type: dict[RelType, list[dict]] = {}
+        for (source, rel_type, target), group in sorted(groups.items(), key=lambda kv: (kv[0][1].value, kv[0])):
+            by_type.setdefault(rel_type, []).append({
+                "source": source, "target": target, "props": _edge_props(Relation.aggregate(group)),
+                "statements": [_statement_props(s) for s in group]})
+        for rel_type, rows in by_type.items():
+            self._unwind(tx, CREATE_TRIPLE[rel_type], rows)
 
-        A triple without an edge yet has no statements stored before this batch,
-        so only triples that have one are read back.
-        """
-        triples = {(s.subject, s.type, s.object) for s in statements}
-        edged = {(r["subject"], RelType(r["type"]), r["object"])
-                 for r in self._by_subject(tx, EDGES_OF_SUBJECTS, triples)}
-        evidence: list = [s for s in statements if (s.subject, s.type, s.object) not in edged]
-        evidence += [_Evidence(r["id"], r["subject"], RelType(r["type"]), r["object"],
-                               r["confidence"], r["date"])
-                     for r in self._by_subject(tx, STATEMENTS_OF_SUBJECTS, edged)]
-        writes: dict[tuple[bool, RelType], list[dict]] = {}
+    def _update_relations(self, tx: neo4j.ManagedTransaction, statements: list[Statement],
+                          edged: set[tuple]) -> None:
+        """Recompute the aggregated edges that exist already, from all their statements."""
+        touched = {(s.subject, s.type, s.object) for s in statements} & edged
+        evidence = [_Evidence(r["id"], r["subject"], RelType(r["type"]), r["object"], r["confidence"], r["date"])
+                    for r in self._by_subject(tx, STATEMENTS_OF_SUBJECTS, touched)]
+        by_type: dict[RelType, list[dict]] = {}
         for rel in aggregate(evidence):
-            key = ((rel.source, rel.type, rel.target) in edged, rel.type)
-            writes.setdefault(key, []).append({"source": rel.source, "target": rel.target, "props": {
-                "count": rel.count, "polarity": rel.polarity, "confidence": rel.confidence,
-                "first_seen": rel.first_seen, "last_seen": rel.last_seen}})
-        for (exists, rel_type), rows in sorted(writes.items()):
-            self._unwind(tx, (UPDATE_RELATION if exists else CREATE_RELATION)[rel_type], rows)
+            by_type.setdefault(rel.type, []).append(
+                {"source": rel.source, "target": rel.target, "props": _edge_props(rel)})
+        for rel_type, rows in sorted(by_type.items(), key=lambda kv: kv[0].value):
+            self._unwind(tx, UPDATE_RELATION[rel_type], rows)
 
     # -- reads -------------------------------------------------------------
     def document_ids(self) -> set[str]:
