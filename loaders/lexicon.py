@@ -3,35 +3,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from graph import ActorType, InputError
+from graph.names import normalize
 
 DATA = Path(__file__).parent / "data"
 #: A user gazetteer (same format as the shipped one, plus "merge" and "split") may be named here.
 USER_GAZETTEER_ENV = "ACTORGRAPH_GAZETTEER"
-
-
-@lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """The key a surface form is looked up by: no accents, lower case, no leading article,
-    no possessive, hyphens and dots folded ("Al Assad" == "al-Assad", "U.S." == "US")."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = t.replace("\u2019", "'").replace("`", "'")
-    t = re.sub(r"'s$|'$", "", t.strip())
-    t = re.sub(r"^(the)\s+", "", t)
-    t = t.replace(".", "")
-    t = re.sub(r"[\s\-\u2010-\u2015_]+", " ", t)
-    return t.strip()
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "actor"
 
 
 def load_json(path: Path):

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graph import ActorType, RelType
+from graph.names import normalize, slugify
 
-from .lexicon import Gazetteer, Lexicon, normalize, slugify
+from .lexicon import Gazetteer, Lexicon
 
 STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
                 "authorities", "troops", "ministry", "cabinet", "kremlin"}

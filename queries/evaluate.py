@@ -11,24 +11,15 @@ over core gold edges. Symmetric types match in either direction.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import GraphStore, InputError, RelType, aggregate
+from graph.names import normalize
 
 LEVELS = ("pair", "signed", "typed")
 BANDS = ((0.75, 1.01, "high  >=0.75"), (0.5, 0.75, "mid   0.50-0.75"), (0.0, 0.5, "low   <0.50"))
-
-
-def _norm(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower().replace("\u2019", "'")
-    t = re.sub(r"^the\s+", "", t.strip())
-    t = re.sub(r"'s$", "", t).replace(".", "")
-    return re.sub(r"[\s\-_]+", " ", t).strip()
 
 
 @dataclass(frozen=True)
@@ -76,7 +67,7 @@ class Gold:
         aliases: dict[str, str] = {}
         for a in actors:
             for form in [a["id"], a["id"].replace("-", " "), *a.get("aliases", ())]:
-                aliases.setdefault(_norm(form), a["id"])
+                aliases.setdefault(normalize(form), a["id"])
         edges, core, docs = [], [], set()
         path = folder / "relations.jsonl"
         try:
@@ -134,7 +125,7 @@ def match_actors(store: GraphStore, gold: Gold) -> dict[str, str]:
     """System actor id -> gold actor id (by the most name and alias matches), else the system id."""
     out = {}
     for a in store.actors():
-        votes = Counter(gold.aliases[k] for k in {_norm(f) for f in (a.id.replace("-", " "), a.name, *a.aliases)}
+        votes = Counter(gold.aliases[k] for k in {normalize(f) for f in (a.id.replace("-", " "), a.name, *a.aliases)}
                         if k in gold.aliases)
         out[a.id] = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else f"?{a.id}"
     return out

@@ -1,0 +1,25 @@
+"""How actor names compare: one normal form for lookups, ids and gold matching."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The key a surface form is looked up by: no accents, lower case, no leading article,
+    no possessive, hyphens and dots folded ("Al Assad" == "al-Assad", "U.S." == "US")."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = t.replace("\u2019", "'").replace("`", "'")
+    t = re.sub(r"'s$|'$", "", t.strip())
+    t = re.sub(r"^(the)\s+", "", t)
+    t = t.replace(".", "")
+    t = re.sub(r"[\s\-\u2010-\u2015_]+", " ", t)
+    return t.strip()
+
+
+def slugify(text: str) -> str:
+    """A stable actor id: "Bashar al-Assad" -> "bashar-al-assad"."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "actor"
