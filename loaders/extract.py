@@ -143,6 +143,8 @@ class Extractor:
                     c.drop = c.drop and False
                 if lemma == "deny":
                     c.drop = True  # "denies arming the group"
+                if came_by == "pcomp" and lemma in ("accuse", "blame", "charge", "suspect"):
+                    c.hedged = True  # "accused of harbouring the Taliban": a claim, not a finding
                 if lemma == "threaten":
                     c.threatened = True
                 elif lemma in lex.hedge_verbs:
@@ -157,7 +159,7 @@ class Extractor:
                 if cur.dep_ == "conj" and any(k.dep_ in SUBJ for k in kids):
                     own = True
                 came_by = cur.dep_
-                cur = cur.head
+                cur = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
                 continue
             if cur.dep_ in ("ccomp", "advcl", "relcl", "acl") and cur.head.i != cur.i:
                 head = cur.head
@@ -282,7 +284,7 @@ class Extractor:
             kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
         for k in kids:
             if k.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() in self.lex.prep_only_verbs):
-                found = self.actors(k, da, targets=True, hostile=hostile)
+                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=hostile)
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
                              and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
@@ -553,7 +555,7 @@ class Extractor:
         if rel is None:
             return False
         for holder in (verb, *goods):
-            recipients += self._pobj_actors(holder, {"to", "for", "into"}, da, targets=True)
+            recipients += self._pobj_actors(holder, {"to", "for"}, da, targets=True)
             recipients += [a for k in holder.children if k.dep_ == "dative" and k.pos_ != "ADP"
                            for a in self.actors(k, da)]
         if not recipients:  # "sent troops to help the Congolese army"

@@ -75,6 +75,17 @@ def test_no_relation_when_not_asserted(pipeline, text):
     assert not {e for e in found if {e[0], e[2]} <= {"peru", "chile", "bolivia"}}, found
 
 
+def test_an_accusation_is_a_claim(pipeline):
+    st = {(s.subject, s.type.value, s.object): s for s in
+          analyse(pipeline, "Guyana accused Venezuela of arming the ELN.").statements}
+    assert not st[("guyana", "CRITICIZES", "venezuela")].hedged
+    assert st[("venezuela", "PROVIDES_MILITARY_AID", "eln")].hedged
+
+
+def test_hosting_a_base_is_not_a_meeting(pipeline):
+    assert not any(e[1] == "MEETS" for e in edges(pipeline, "Djibouti hosts a large French base."))
+
+
 def test_hedged_and_reported_statements_are_flagged_and_weaker(pipeline):
     plain = {(s.subject, s.object): s for s in analyse(pipeline, "Iran supplied missiles to the Houthis.").statements}
     hedged = {(s.subject, s.object): s for s in
