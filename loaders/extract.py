@@ -9,8 +9,9 @@ Patterns, each with its own base confidence:
   holder    "Russia, an ally of Damascus", "Syria's foe Israel", "X is Y's backer"
   backed    "the Iranian-backed Hezbollah", "Saudi-led coalition"
   role      titles and appositions (from resolution): LEADS / MEMBER_OF
+  surface   word order, where the tagger missed a verb ("Russia and Iran back Assad")
 Negation drops a statement ("refused to back" turns support into OPPOSES);
-conditionals and questions drop it; modality, hedges and claims keep it with
+a refusal keeps it as OPPOSES with ``negated`` set; conditionals and questions drop it; modality, hedges and claims keep it with
 the ``hedged`` flag and lower confidence; "X said Y attacked Z" keeps Y->Z
 with ``reported`` set and X as the speaker.
 """
@@ -427,7 +428,7 @@ class Extractor:
             for o in objects:
                 if s != o:
                     c = conf * certainty.get(s, 1.0) * certainty.get(o, 1.0)
-                    found.append(Found(s, rel, o, sent, round(c, 4), pattern, False, clause.hedged,
+                    found.append(Found(s, rel, o, sent, round(c, 4), pattern, clause.refused, clause.hedged,
                                        clause.reported, clause.speaker))
 
     def _verb(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> None:
