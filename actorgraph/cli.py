@@ -13,6 +13,11 @@ EXIT_ERROR = 1
 EXIT_SKIPPED = 3
 
 
+def one_line(message: object) -> str:
+    """Errors are one line for the user, whatever the library below put in them."""
+    return " ".join(str(message).split())
+
+
 def _progress(done: int, total: int) -> None:
     if not sys.stderr.isatty() or not total:
         return
@@ -40,7 +45,7 @@ def cmd_ingest(args) -> int:
     with open_store(args.store, write=True) as store:
         report = ingest(args.paths, store, processes=args.processes, progress=_progress)
     for line in report.errors:
-        print(f"actorgraph: skipped {line}", file=sys.stderr)
+        print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
     print(f"ingested {report.documents} documents ({report.already_stored} already stored) from "
           f"{report.files} files: {report.sentences} sentences, {report.actors} actors, "
           f"{report.statements} statements, {len(report.errors)} skipped; "
@@ -330,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     except ActorgraphError as e:
         if debug:
             raise
-        print(f"actorgraph: error: {e}", file=sys.stderr)
+        print(f"actorgraph: error: {one_line(e)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("actorgraph: interrupted", file=sys.stderr)
@@ -340,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - one line for the user, the traceback with --debug
         if debug:
             raise
-        print(f"actorgraph: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)",
+        print(f"actorgraph: internal error: {type(e).__name__}: {one_line(e)} (run with --debug for the traceback)",
               file=sys.stderr)
         return EXIT_ERROR
 

@@ -142,3 +142,8 @@ def test_second_writer_is_refused_while_the_first_holds_the_store(tmp_path, corp
     with open_store(str(store), write=True):
         code, _, err = run(capsys, "ingest", corpus, "--store", store)
     assert code == 1 and "another actorgraph process" in err
+
+
+def test_a_bolt_server_that_is_down_is_one_line(capsys):
+    code, out, err = run(capsys, "actors", "--store", "bolt://127.0.0.1:1")
+    assert code == 1 and err.count("\n") == 1 and "bolt://127.0.0.1:1" in err and "Traceback" not in err
