@@ -40,10 +40,12 @@ def _types(value: str | None) -> list[RelType] | None:
 
 # -- commands ----------------------------------------------------------------
 def cmd_ingest(args) -> int:
-    from loaders.pipeline import ingest
+    from loaders.lexicon import Gazetteer
+    from loaders.pipeline import Pipeline, ingest
 
+    pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer))
     with open_store(args.store, write=True) as store:
-        report = ingest(args.paths, store, processes=args.processes, progress=_progress)
+        report = ingest(args.paths, store, pipeline=pipeline, processes=args.processes, progress=_progress)
     for line in report.errors:
         print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
     print(f"ingested {report.documents} documents ({report.already_stored} already stored) from "
@@ -266,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", parents=[common], help="read documents into the store")
     s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
     s.add_argument("--processes", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
+    s.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
+                   help="your own actors, aliases, merges and splits (JSON; also $ACTORGRAPH_GAZETTEER)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("export", parents=[common, conf], help="export the graph")

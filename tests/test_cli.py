@@ -147,3 +147,20 @@ def test_second_writer_is_refused_while_the_first_holds_the_store(tmp_path, corp
 def test_a_bolt_server_that_is_down_is_one_line(capsys):
     code, out, err = run(capsys, "actors", "--store", "bolt://127.0.0.1:1")
     assert code == 1 and err.count("\n") == 1 and "bolt://127.0.0.1:1" in err and "Traceback" not in err
+
+
+def test_own_gazetteer_from_the_command_line(tmp_path, capsys):
+    doc = tmp_path / "d.txt"
+    doc.write_text("The Blue Brigade attacked the Red Legion near the river.\n")
+    mine = tmp_path / "mine.json"
+    mine.write_text('{"actors": [{"id": "blue-brigade", "name": "Blue Brigade", "type": "GROUP"},'
+                    ' {"id": "red-legion", "name": "Red Legion", "type": "GROUP"}]}')
+    store = tmp_path / "g.json"
+    assert run(capsys, "ingest", doc, "--store", store, "--gazetteer", mine)[0] == 0
+    data = json.loads(run(capsys, "export", "--store", store)[1])
+    assert {(r["source"], r["type"], r["target"]) for r in data["relations"]} == {
+        ("blue-brigade", "ATTACKS", "red-legion")}
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    code, _, err = run(capsys, "ingest", doc, "--store", store, "--gazetteer", bad)
+    assert code == 1 and "bad.json" in err
