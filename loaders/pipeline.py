@@ -16,6 +16,22 @@ from .readers import Source, find_files, read_file
 from .resolve import DocActors, Resolver
 
 EXTRACTOR_VERSION = "actorgraph-extract/1"
+#: Longer documents are parsed in parts cut at line breaks (spaCy's parser wants bounded input).
+PART_CHARS = 100_000
+
+
+def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) pieces of at most ``limit`` characters, cut after a line break or a
+    sentence end where there is one."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        line, stop = window.rfind("\n"), window.rfind(". ")
+        cut = line + 1 if line > 0 else stop + 2 if stop > 0 else limit
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
 
 
 @dataclass
@@ -51,21 +67,29 @@ class Pipeline:
         self.lexicon = lexicon()
         self.resolver = Resolver(self.nlp, gazetteer or Gazetteer.load(), self.lexicon)
         self.extractor = Extractor(self.lexicon, self.nlp.vocab)
+        self._lines: tuple[str, list[int]] = ("", [])  # line starts of the document in hand
+        self.part_chars = PART_CHARS
 
     def docs(self, sources: Iterable[Source], *, processes: int = 1, batch_size: int = 32):
-        """(spaCy Doc, Source) pairs, in input order."""
-        pairs = ((s.text, s) for s in sources)
-        return self.nlp.pipe(pairs, as_tuples=True, n_process=processes, batch_size=batch_size)
+        """(spaCy Doc, (Source, offset, last part?)) pairs, in input order; long texts in parts."""
+        def pieces():
+            for s in sources:
+                cut = parts(s.text, self.part_chars)
+                for n, (offset, text) in enumerate(cut, 1):
+                    yield text, (s, offset, n == len(cut))
+        return self.nlp.pipe(pieces(), as_tuples=True, n_process=processes, batch_size=batch_size)
 
-    def analyse(self, doc, source: Source) -> Analysis:
-        """One parsed document -> its actors and statements."""
+    def analyse(self, doc, source: Source, offset: int = 0) -> Analysis:
+        """One parsed document (or the part of it at ``offset``) -> its actors and statements."""
         da = self.resolver.resolve(doc)
         found = self.extractor.extract(doc, da)
         text = source.text
-        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        if self._lines[0] != source.document.id:
+            self._lines = (source.document.id, [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
+        line_starts = self._lines[1]
         best: dict[str, Statement] = {}
         for f in found:
-            start, end = f.sentence.start_char, f.sentence.end_char
+            start, end = f.sentence.start_char + offset, f.sentence.end_char + offset
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
                 start=start, end=end, confidence=f.confidence, sentence=text[start:end],
@@ -130,18 +154,22 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     pipeline = pipeline or Pipeline()
     docs, actors, statements = [], [], []
     actor_ids: set[str] = set()
-    for n, (doc, source) in enumerate(pipeline.docs(sources, processes=processes), 1):
-        result = pipeline.analyse(doc, source)
+    done = 0
+    for doc, (source, offset, last) in pipeline.docs(sources, processes=processes):
+        result = pipeline.analyse(doc, source, offset)
         report.sentences += result.sentences
         report.words += result.words
-        docs.append(source.document)
+        if offset == 0:
+            docs.append(source.document)
         actors += result.actors
         statements += result.statements
-        if len(docs) >= flush_every:
+        if last:
+            done += 1
+            if progress:
+                progress(done, len(sources))
+        if len(docs) >= flush_every and last:
             _flush(store, docs, actors, statements, report, actor_ids)
             docs, actors, statements = [], [], []
-        if progress:
-            progress(n, len(sources))
     _flush(store, docs, actors, statements, report, actor_ids)
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0
@@ -149,7 +177,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
 
 
 def _flush(store, docs, actors, statements, report, actor_ids) -> None:
-    if not docs:
+    if not docs and not statements:
         return
     merged = merge_actors(actors)
     store.write(Batch(tuple(docs), tuple(merged), tuple(statements)))

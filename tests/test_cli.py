@@ -164,3 +164,23 @@ def test_own_gazetteer_from_the_command_line(tmp_path, capsys):
     bad.write_text("{oops")
     code, _, err = run(capsys, "ingest", doc, "--store", store, "--gazetteer", bad)
     assert code == 1 and "bad.json" in err
+
+
+def test_long_documents_are_parsed_in_parts_with_offsets_into_the_whole(tmp_path):
+    from graph import open_store
+    from loaders.pipeline import Pipeline, ingest
+
+    text = (EXAMPLES / "06-karabakh-bulletin.txt").read_text()
+    pipeline = Pipeline()
+    with open_store(str(tmp_path / "whole.json"), write=True) as store:
+        ingest([EXAMPLES / "06-karabakh-bulletin.txt"], store, pipeline=pipeline)
+    pipeline.part_chars = 400  # several parts, cut at line breaks
+    with open_store(str(tmp_path / "parts.json"), write=True) as store:
+        report = ingest([EXAMPLES / "06-karabakh-bulletin.txt"], store, pipeline=pipeline)
+    assert report.documents == 1
+    whole, cut = open_store(str(tmp_path / "whole.json")), open_store(str(tmp_path / "parts.json"))
+    for s in cut.statements():
+        assert text[s.start:s.end] == s.sentence and text.count("\n", 0, s.start) + 1 == s.line
+    edges = lambda st: {(r.source, r.type, r.target) for r in st.relations()}
+    assert len(edges(whole) & edges(cut)) >= 0.9 * len(edges(whole))
+    assert {a.id for a in whole.actors()} == {a.id for a in cut.actors()}
