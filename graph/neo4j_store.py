@@ -123,14 +123,14 @@ def statement_from_row(props: dict, subject: str, object: str) -> Statement:
 
 
 def _statement_props(s: Statement) -> dict:
-    props = s.to_dict()
-    del props["subject"], props["object"]
-    return props
+    """The node's properties: no subject/object (they are relationships), no empty values."""
+    return {k: v for k, v in s.to_dict().items() if v is not None and k not in ("subject", "object")}
 
 
 def _edge_props(rel: Relation) -> dict:
-    return {"count": rel.count, "polarity": rel.polarity, "confidence": rel.confidence,
-            "first_seen": rel.first_seen, "last_seen": rel.last_seen}
+    props = {"count": rel.count, "polarity": rel.polarity, "confidence": rel.confidence,
+             "first_seen": rel.first_seen, "last_seen": rel.last_seen}
+    return {k: v for k, v in props.items() if v is not None}
 
 
 class _Evidence(NamedTuple):
