@@ -541,7 +541,7 @@ class Resolver:
     def _main_state(da: DocActors) -> str | None:
         """The state the document names most, if it clearly leads (for a bare "the junta")."""
         counts = sorted((a.mentions, a.id) for a in da.actors.values() if a.type is ActorType.STATE)
-        if counts and (len(counts) == 1 or counts[-1][0] >= 2 * counts[-2][0]):
+        if counts and (len(counts) == 1 or counts[-1][0] >= 1.5 * counts[-2][0]):
             return counts[-1][1]
         return None
 
