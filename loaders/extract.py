@@ -190,7 +190,8 @@ class Extractor:
     def subjects(self, verb: Token, da: DocActors, depth: int = 0) -> tuple[list[str], float]:
         if depth > 4:
             return [], 1.0
-        subs = [k for k in verb.children if k.dep_ == "nsubj"]
+        subs = [k for k in verb.children if k.dep_ == "nsubj"] or [
+            k for a in verb.children if a.dep_ == "aux" for k in a.children if k.dep_ == "nsubj"]  # misattached
         found = [a for k in subs for a in self.actors(k, da)]
         if not found:
             for k in subs:

@@ -414,8 +414,9 @@ class Resolver:
             # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
             left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
             self._role_from(doc, da, m, left)
-            for child in head.children:
-                if child.dep_ == "appos" and child.i not in da.by_token:
+            holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
+            for child in (c for h in holders for c in h.children):
+                if child.dep_ == "appos" and child.i not in da.by_token and child.head.i == head.i:
                     self._role_from(doc, da, m, list(child.subtree))
                 if child.dep_ == "prep" and child.lower_ == "in":  # "in charge of Myanmar"
                     for p in child.children:
