@@ -132,7 +132,9 @@ def match_actors(store: GraphStore, gold: Gold) -> dict[str, str]:
 
 
 def evaluate(store: GraphStore, gold: Gold, *, min_confidence: float = 0.0) -> Report:
-    docs = {d.id for d in store.documents() if not gold.documents or Path(d.source).name in gold.documents}
+    # gold "doc" names a file, with or without its extension; when none matches, score everything
+    docs = {d.id for d in store.documents()
+            if {Path(d.source).name, Path(d.source).stem} & gold.documents} or {d.id for d in store.documents()}
     statements = [s for s in store.statements() if s.document in docs and s.confidence >= min_confidence]
     by_id = {s.id: s for s in statements}
     amap = match_actors(store, gold)
