@@ -24,7 +24,7 @@ import numpy as np
 
 from spacy.tokens import Doc, Span, Token
 
-from graph import RelType
+from graph import ActorType, RelType
 
 from .lexicon import Lexicon
 from .resolve import DocActors, word_hashes
@@ -196,9 +196,10 @@ class Extractor:
         if not found:
             for k in subs:
                 # "Moscow says it is targeting ISIS": the pronoun is the speaker
-                if k.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp" \
-                        and verb.head.lemma_.lower() in self.lex.say_verbs:
-                    found = self.subjects(verb.head, da, depth + 1)[0]
+                spoken = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.say_verbs
+                if spoken and (k.lower_ in ("it", "they", "we") or any(
+                        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in k.children)):
+                    found = self.subjects(verb.head, da, depth + 1)[0]  # "Jordan says its air force ..."
                 # "Russia's air strikes hit ...", "many of Russia's air strikes"
                 owner = k
                 if k.lower_ in ("many", "some", "most", "much", "part", "one"):
@@ -281,7 +282,7 @@ class Extractor:
             target = da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None)
             return ([target] if target else []), "passive"
         out: list[str] = []
-        hostile = rel.polarity < 0
+        hostile = rel in (RelType.ATTACKS, RelType.SANCTIONS)
         if not any(k.dep_ in ("dobj", "dative") for k in kids):  # "trained and paid Somali units"
             kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
         for k in kids:
@@ -477,7 +478,10 @@ class Extractor:
         clause.factor *= factor
         self._together(verb, subjects, sent, da, found, clause)
         if not objects:
-            mutual = lemma in lex.mutual_verbs or any(t.lower_ in ("each", "another") for t in verb.subtree)
+            subs = [k for k in kids if k.dep_ == "nsubj"]
+            one_np = len(subs) == 1 and not da.at(subs[0]) and not subs[0].conjuncts  # "Indian and Chinese soldiers"
+            mutual = lemma in lex.mutual_verbs or any(t.lower_ in ("each", "another") for t in verb.subtree) \
+                or (one_np and lemma in ("fight", "battle"))
             if (rel.symmetric or mutual) and len(subjects) > 1:
                 # "Riyadh and Tehran agreed", "X and Y met", "Armenia and Azerbaijan clashed" (both ways)
                 for a, b in combinations(subjects, 2):
@@ -485,6 +489,11 @@ class Extractor:
                     if not rel.symmetric:
                         self._emit(found, [b], rel, [a], sent, BASE["verb"], "verb", clause, da)
             return
+        if lemma == "join":  # joining an organisation or alliance is membership
+            groups = [o for o in objects if da.actors[o].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
+            if groups:
+                self._emit(found, subjects, RelType.MEMBER_OF, groups, sent, BASE[pattern], pattern, clause, da)
+            objects = [o for o in objects if o not in groups]
         self._emit(found, subjects, rel, objects, sent, BASE[pattern], pattern, clause, da)
 
     def _warner(self, verb: Token, rel: RelType, da: DocActors) -> list[str]:
@@ -620,8 +629,9 @@ class Extractor:
             objects += self._pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
                                          hostile=rel.polarity < 0)
         factor = 1.0
-        light = gov is not None and gov.pos_ == "VERB" and noun.dep_ == "dobj" and (
-            gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs)
+        light = gov is not None and gov.pos_ == "VERB" and (
+            (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
+            or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"
         if not subjects and light:  # "Russia launched air strikes against ISIS"
             subjects, factor = self.subjects(gov, da)
         if light and not objects:  # "declared war on Rwanda", "brokered a truce between X and Y"

@@ -21,6 +21,9 @@ from graph.names import normalize, slugify
 
 from .lexicon import Gazetteer, Lexicon
 
+#: Titles that name a state's own leader, so "President William Ruto" leads his country.
+HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                 "supreme leader", "crown prince"}
 STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
                 "authorities", "troops", "ministry", "cabinet", "kremlin"}
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
@@ -452,7 +455,7 @@ class Resolver:
     def _role_from(self, doc: Doc, da: DocActors, person: Mention, tokens: list[Token]) -> None:
         if not tokens:
             return
-        text = "".join(t.text_with_ws for t in tokens).lower()
+        text = "".join(t.text_with_ws for t in tokens if not t.is_punct or t.text == "-").lower()
         text = " ".join(text.replace(" - ", "-").split())
         title = next((ti for ti in self.titles if f" {ti} " in f" {text} "), None)
         if title is None:
@@ -476,8 +479,15 @@ class Resolver:
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
                 da.actors[a] = self._entry_actor(a)
                 orgs.append(a)
-        if not orgs:
-            return
+        if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
+            attrs = da.actors[person.actor].attributes
+            if title in HEAD_OF_STATE and title in normalize(attrs.get("title", "")) \
+                    and attrs.get("country") in self.gaz.entries \
+                    and tokens[-1].i == person.start - 1:
+                orgs = [attrs["country"]]
+                da.actors.setdefault(attrs["country"], self._entry_actor(attrs["country"]))
+            else:
+                return
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text for w in ("deputy", "vice", "assistant"))
         kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
