@@ -40,6 +40,8 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 #: Verbs about another actor's act: "slammed sanctions against Iran" is about the sanctions' owner.
 ATTITUDES = {RelType.CRITICIZES, RelType.OPPOSES, RelType.SUPPORTS, RelType.THREATENS}
 RELATIVE = {"who", "which", "that", "whom"}
+#: Acts on things: any noun an actor modifies is a target ("struck Houthi radar sites").
+MATERIAL = {RelType.ATTACKS, RelType.SANCTIONS}
 
 
 @dataclass
@@ -78,11 +80,13 @@ class Extractor:
         self.cue_hashes = word_hashes(vocab, cue_words)
 
     # -- actors at a token ------------------------------------------------
-    def actors(self, tok: Token, da: DocActors, *, targets: bool = False, hostile: bool = False) -> list[str]:
+    def actors(self, tok: Token, da: DocActors, *, targets: bool = False, hostile: bool = False,
+               owners: bool = False) -> list[str]:
         """Actors a noun phrase names, its conjuncts included.
 
         ``targets``: also "Houthi positions", "positions of the rebels" (the head is a target
-        noun); ``hostile``: any noun an actor modifies ("struck Houthi radar sites").
+        noun); ``hostile``: any noun an actor modifies ("struck Houthi radar sites"); ``owners``:
+        the state behind an act ("concern about the Serbian build-up", "Moscow's decision").
         """
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
@@ -102,6 +106,9 @@ class Extractor:
                     a = next((da.at(p) for c in t.children if c.dep_ == "prep"
                               and (c.lower_ == "of" or (hostile and c.lower_ == "in"))
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
+            if a is None and owners and t.pos_ == "NOUN":
+                a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
+                          or (c.dep_ == "poss" and da.at(c))), None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
             if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
@@ -282,12 +289,17 @@ class Extractor:
             target = da.at(head) or (da.at(head.head) if head.dep_ == "appos" else None)
             return ([target] if target else []), "passive"
         out: list[str] = []
-        hostile = rel in (RelType.ATTACKS, RelType.SANCTIONS)
+        material = rel in MATERIAL
+        hostile = rel.polarity < 0
         if not any(k.dep_ in ("dobj", "dative") for k in kids):  # "trained and paid Somali units"
             kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
         for k in kids:
-            if k.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() in self.lex.prep_only_verbs):
-                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=hostile)
+            if k.dep_ == "dobj" and verb.lemma_.lower() in self.lex.prep_only_verbs:
+                # "launched drones towards Israel": the direction hangs off the weapon
+                out += [a for a in self._pobj_actors(k, preps, da, targets=True, hostile=material) if a not in out]
+                continue
+            if k.dep_ in ("dobj", "dative"):
+                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material)
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
                              and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
@@ -302,7 +314,7 @@ class Extractor:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
                 for p in k.children:
                     if p.dep_ == "pobj":
-                        out += [a for a in self.actors(p, da, targets=True, hostile=hostile) if a not in out]
+                        out += [a for a in self.actors(p, da, targets=True, hostile=material) if a not in out]
             if k.dep_ == "prt":  # "stood by Assad" parsed with a particle
                 for p in k.children:
                     if p.dep_ == "pobj":
@@ -478,10 +490,7 @@ class Extractor:
         clause.factor *= factor
         self._together(verb, subjects, sent, da, found, clause)
         if not objects:
-            subs = [k for k in kids if k.dep_ == "nsubj"]
-            one_np = len(subs) == 1 and not da.at(subs[0]) and not subs[0].conjuncts  # "Indian and Chinese soldiers"
-            mutual = lemma in lex.mutual_verbs or any(t.lower_ in ("each", "another") for t in verb.subtree) \
-                or (one_np and lemma in ("fight", "battle"))
+            mutual = lemma in lex.mutual_verbs or any(t.lower_ in ("each", "another") for t in verb.subtree)
             if (rel.symmetric or mutual) and len(subjects) > 1:
                 # "Riyadh and Tehran agreed", "X and Y met", "Armenia and Azerbaijan clashed" (both ways)
                 for a, b in combinations(subjects, 2):
@@ -535,11 +544,11 @@ class Extractor:
         return default
 
     def _pobj_actors(self, tok: Token, preps: set[str], da: DocActors, *, targets: bool = False,
-                     hostile: bool = False) -> list[str]:
+                     hostile: bool = False, owners: bool = False) -> list[str]:
         """Actors in the objects of ``tok``'s prepositions named in ``preps``."""
         return [a for k in tok.children if k.dep_ in ("prep", "dative") and k.lower_ in preps
                 for p in k.children if p.dep_ == "pobj"
-                for a in self.actors(p, da, targets=targets, hostile=hostile)]
+                for a in self.actors(p, da, targets=targets, hostile=hostile, owners=owners)]
 
     def _supply(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> bool:
         kids = list(verb.children)
@@ -596,7 +605,7 @@ class Extractor:
                                                                                       RelType.COOPERATES_WITH):
             rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops", "a joint Iranian-Russian effort"
         objects = self._pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
-                                    hostile=rel.polarity < 0)
+                                    hostile=rel in MATERIAL, owners=rel in ATTITUDES - {RelType.SUPPORTS})
         mods = []
         for k in noun.lefts:
             if k.dep_ == "det":
@@ -627,7 +636,7 @@ class Extractor:
             # "the pressure exerted by Nusra and ISIS on the airbases"
             subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in self.actors(p, da)]
             objects += self._pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
-                                         hostile=rel.polarity < 0)
+                                         hostile=rel in MATERIAL)
         factor = 1.0
         light = gov is not None and gov.pos_ == "VERB" and (
             (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
@@ -637,7 +646,7 @@ class Extractor:
         if light and not objects:  # "declared war on Rwanda", "brokered a truce between X and Y"
             between = between or self._pobj_actors(gov, {"between"}, da)
             objects = self._pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
-                                        targets=True, hostile=rel.polarity < 0)
+                                        targets=True, hostile=rel in MATERIAL)
         clause.factor *= factor
         if rel.symmetric and not objects:
             # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",
