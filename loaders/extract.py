@@ -107,8 +107,10 @@ class Extractor:
                               and (c.lower_ == "of" or (hostile and c.lower_ == "in"))
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and owners and t.pos_ == "NOUN":
+                acts = t.lemma_.lower() in self.lex.act_nouns or t.lower_ in self.lex.act_nouns
                 a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
-                          or (c.dep_ == "poss" and da.at(c))), None)
+                          or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ == "compound" and da.at(c))),
+                         None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
             if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
@@ -291,6 +293,9 @@ class Extractor:
         out: list[str] = []
         material = rel in MATERIAL
         hostile = rel.polarity < 0
+        if not any(k.dep_ in ("dobj", "dative") for k in kids) and verb.lemma_.lower() in self.lex.object_control:
+            out += [a for c in kids if c.dep_ in ("ccomp", "xcomp") for k in c.children
+                    if k.dep_ == "nsubj" for a in self.actors(k, da)]  # "helped Israel take down the drones"
         if not any(k.dep_ in ("dobj", "dative") for k in kids):  # "trained and paid Somali units"
             kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
         for k in kids:
@@ -299,7 +304,8 @@ class Extractor:
                 out += [a for a in self._pobj_actors(k, preps, da, targets=True, hostile=material) if a not in out]
                 continue
             if k.dep_ in ("dobj", "dative"):
-                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material)
+                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material,
+                                    owners=rel in ATTITUDES and rel is not RelType.SUPPORTS)
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
                              and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
@@ -680,8 +686,17 @@ class Extractor:
         """A noun that names a role toward another actor: ally, foe, backer, member, proxy."""
         lex = self.lex
         holders: list[str] = []
+        if noun.dep_ == "conj":  # "Eritrea, Ethiopia's neighbour and longtime rival": the first conjunct's place
+            first = noun
+            while first.dep_ == "conj" and not da.at(first.head):
+                first = first.head
+            mods = mods + [da.at(c) for c in first.children if c.dep_ == "poss" and da.at(c) and da.at(c) not in mods]
+            if first.dep_ in ("appos", "conj") and da.at(first.head):  # the parser reads "X, Y's neighbour" both ways
+                holders = [da.at(first.head)]
         nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-        if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
+        if holders:
+            pass
+        elif noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and da.at(noun.head)):
             holders = [da.at(noun.head)] if da.at(noun.head) else []
             if noun.tag_ == "NNS":  # "Thailand and Indonesia, ASEAN's two heaviest members"
                 holders = self.actors(noun.head, da)

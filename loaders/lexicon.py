@@ -151,6 +151,7 @@ class Lexicon:
         self.mutual_verbs = set(data["mutual_verbs"])
         self.title_agents = set(data["title_agents"])
         self.refusal_nouns = set(data["refusal_nouns"])
+        self.act_nouns = set(data["act_nouns"])
 
 
 @lru_cache(maxsize=1)

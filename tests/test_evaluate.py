@@ -86,14 +86,15 @@ def test_quality_floor_on_our_gold(tmp_path):
 
 
 @pytest.mark.model
-def test_quality_floor_on_the_later_set(tmp_path):
-    """Four documents written after the extractor, by another hand (tests/data/heldout)."""
+@pytest.mark.parametrize("name,recall", [("heldout", 0.65), ("later2", 0.55)])
+def test_quality_floor_on_the_later_sets(tmp_path, name, recall):
+    """Documents written after the extractor, by another hand (tests/data/heldout, later2)."""
     from loaders.pipeline import ingest
 
-    heldout = ROOT / "tests" / "data" / "heldout"
+    folder = ROOT / "tests" / "data" / name
     with open_store(str(tmp_path / "h.json"), write=True) as store:
-        ingest([heldout / "docs"], store)
-    rep = evaluate(open_store(str(tmp_path / "h.json")), Gold.load(heldout / "gold"))
+        ingest([folder / "docs"], store)
+    rep = evaluate(open_store(str(tmp_path / "h.json")), Gold.load(folder / "gold"))
     signed = rep.levels["signed"]
     assert signed.gold > 60
-    assert signed.precision >= 0.85 and signed.recall >= 0.65, format_report(rep, details=False)
+    assert signed.precision >= 0.85 and signed.recall >= recall, format_report(rep, details=False)
