@@ -152,6 +152,7 @@ class Lexicon:
         self.title_agents = set(data["title_agents"])
         self.refusal_nouns = set(data["refusal_nouns"])
         self.act_nouns = set(data["act_nouns"])
+        self.local_officials = set(data["local_officials"])
 
 
 @lru_cache(maxsize=1)

@@ -375,6 +375,10 @@ class Resolver:
             owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        and not titled for p in c.children if p.dep_ == "pobj" and p.i in da.by_token
                        and not p.conjuncts]  # "delegations from the army and the RSF" belong to both
+            if tok.lower_ in self.lex.local_officials:  # "officials in Washington" (troops in Syria are not Syria's)
+                owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                           for p in c.children if p.dep_ == "pobj" and p.i in da.by_token
+                           and da.actors[da.at(p)].type is ActorType.STATE]
             if titled and any(da.actors[da.at(c)].type is ActorType.PERSON for c in owners):
                 continue
             for child in owners:
