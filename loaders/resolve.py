@@ -185,7 +185,7 @@ class Resolver:
         """A name with a personal title before it or in apposition to it."""
         before = span.doc[span.start - 1] if span.start else None
         titles = self.lex.titles_lead | self.lex.titles_member
-        return (before is not None and before.lower_ in titles and before.is_title) or any(
+        return (before is not None and before.lower_ in titles and span[0].is_title) or any(
             c.dep_ == "appos" and c.lower_ in titles for c in span.root.children)
 
     def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
@@ -461,11 +461,14 @@ class Resolver:
             return
         text = "".join(t.text_with_ws for t in tokens if not t.is_punct or t.text == "-").lower()
         text = " ".join(text.replace(" - ", "-").split())
-        title = next((ti for ti in self.titles if f" {ti} " in f" {text} "), None)
-        if title is None:
+        found = [ti for ti in self.titles if f" {ti} " in f" {text} "]
+        if not found:
             return
-        last = title.split()[-1]
-        at = next((t.i for t in tokens if t.lower_ == last), tokens[0].i)
+        # the title nearest the name: "Hezbollah leader Nasrallah and Hamas chief Haniyeh"
+        ends = {ti: [t.i for t in tokens if t.lower_ == ti.split()[-1] or t.lower_.endswith("-" + ti.split()[-1])]
+                for ti in found}
+        title = min(found, key=lambda ti: (min((abs(i - person.start) for i in ends[ti]), default=99), -len(ti)))
+        at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
         orgs = []
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
             if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
