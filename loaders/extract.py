@@ -163,7 +163,8 @@ class Extractor:
                 if k.dep_ == "prep" and k.lower_ == "according":
                     c.reported = True
                     c.speaker = next((p.text for p in k.subtree if da.at(p)), c.speaker)
-            if cur.dep_ in ("xcomp", "conj", "pcomp") or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
+            if cur.dep_ in ("xcomp", "conj", "pcomp") or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or any(
+                    k.dep_ == "aux" and k.lower_ == "to" for k in kids))):  # purpose: "stepping up to defend X"
                 if cur.dep_ == "xcomp":
                     c.factor *= 0.95
                 if cur.dep_ == "conj" and any(k.dep_ in SUBJ for k in kids):
@@ -191,6 +192,11 @@ class Extractor:
                 if cur.dep_ in ("ccomp",):
                     came_by = cur.dep_
                     cur = head
+                    continue
+                if cur.dep_ == "acl" and head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                    # "I cannot imagine the U.N. stepping up to defend Israel": the verb above the noun rules
+                    came_by = "acl"
+                    cur = head.head
                     continue
             break
         return c

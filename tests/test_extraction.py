@@ -69,6 +69,7 @@ def test_phrasings(pipeline, text, expected):
     "Did Peru attack Chile?",                          # question
     "Peru and Chile both border Bolivia.",             # co-occurrence only
     "Leaders from Peru and Chile attended the summit in Lima.",
+    "I cannot imagine Peru stepping up to attack Chile.",      # negation above a purpose clause
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
     found = edges(pipeline, text)
