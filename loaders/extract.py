@@ -545,6 +545,7 @@ class Extractor:
         lex = self.lex
         words = [t for g in goods for t in g.subtree if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "for"))]
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        lemmas |= {f"{a.lower_} {b.lower_}" for a, b in zip(words, words[1:])}  # "air support", "air defence"
         if lemmas & lex.military_goods:
             return RelType.PROVIDES_MILITARY_AID
         head = goods[0].lemma_.lower()

@@ -196,7 +196,9 @@ class Resolver:
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
         if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
             return None  # "Defence Ministry", "State", "ATTACK": not an actor of its own
-        if "/" in text or (text.isupper() and len(key.split()) > 1) or not text[:1].isupper():
+        dateline = text.isupper() and (span.start == 0 or "\n" in span.doc[span.start - 1].text_with_ws
+                                       or span.doc[span.start - 1].is_space)
+        if "/" in text or (text.isupper() and len(key.split()) > 1) or not text[:1].isupper() or dateline:
             return None  # photo credits ("KHALIL ASHAWI/REUTERS"), fragments ("al-Zor", "especially ...")
         if label == "PERSON":
             if len(span) == 1 and span[0].lower_ in self.lex.pronouns:
@@ -230,6 +232,10 @@ class Resolver:
             inside = list({id(span_at[i]): span_at[i] for i in range(ent.start, ent.end) if i in span_at}.values())
             if not inside:
                 chosen.append(ent)
+            elif ent.label_ in ("GPE", "LOC", "FAC") and all(
+                    ent.start <= sp.start and sp.end <= ent.end and len(sp) < len(ent) for sp in inside) \
+                    and self.gaz.lookup(ent.text) is None:
+                chosen = [sp for sp in chosen if sp not in inside]  # "Mocimboa da Praia" is a town, not Cape Verde
             elif ent.label_ == "PERSON" and all(
                     self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON
                     and ent.start <= sp.start and sp.end <= ent.end for sp in inside) \
@@ -480,6 +486,8 @@ class Resolver:
                     orgs.append(owner)
                 continue
             a = da.modifier(t)
+            if a and not da.at(t) and t.head.lower_ not in title.split() and not (person.start <= t.head.i < person.end):
+                continue  # "the French group's chief executive": French describes the group
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
                     and da.actors[a].type is not ActorType.PERSON:
                 orgs.append(a)
