@@ -108,9 +108,10 @@ class Extractor:
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and owners and t.pos_ == "NOUN":
                 acts = t.lemma_.lower() in self.lex.act_nouns or t.lower_ in self.lex.act_nouns
-                a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
-                          or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ == "compound" and da.at(c))),
-                         None)
+                if acts or owners != "acts":
+                    a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
+                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ == "compound" and da.at(c))),
+                             None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
             if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
@@ -311,7 +312,7 @@ class Extractor:
                 continue
             if k.dep_ in ("dobj", "dative"):
                 found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material,
-                                    owners=rel in ATTITUDES and rel is not RelType.SUPPORTS)
+                                    owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
                              and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
@@ -591,6 +592,9 @@ class Extractor:
             recipients += self._pobj_actors(holder, {"to", "for"}, da, targets=True)
             recipients += [a for k in holder.children if k.dep_ == "dative" and k.pos_ != "ADP"
                            for a in self.actors(k, da)]
+        if not recipients:  # "sold Morocco drones", parsed as if Morocco were a kind of drone
+            recipients = [da.at(c) for g in goods for c in g.children
+                          if c.dep_ == "compound" and c.pos_ == "PROPN" and da.at(c) and c.i not in da.modifiers]
         if not recipients:  # "sent troops to help the Congolese army"
             recipients = [a for k in kids if k.dep_ in ("xcomp", "advcl") and self.lex.verbs.get(k.lemma_.lower())
                           in (RelType.SUPPORTS, RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID)
@@ -653,6 +657,7 @@ class Extractor:
         factor = 1.0
         light = gov is not None and gov.pos_ == "VERB" and (
             (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
+            or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
             or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"
         if not subjects and light:  # "Russia launched air strikes against ISIS"
             subjects, factor = self.subjects(gov, da)

@@ -1,6 +1,7 @@
 """The spaCy pipeline, built once. Never downloads anything."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -8,6 +9,7 @@ from spacy.language import Language
 from graph import ActorgraphError
 
 LINE_SENTENCES = "actorgraph_line_sentences_v1"
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n]{0,60}?(?:\u2014|\u2013| - | -- )\s*")
 
 
 @Language.component(LINE_SENTENCES)
@@ -21,6 +23,10 @@ def line_sentences(doc):
         if span is not None and span.end < len(doc) and span[-1].is_space:
             doc[span.end].is_sent_start = True
         at = text.find("\n", at + 1)
+    for m in DATELINE.finditer(text):  # "MAIDUGURI, Nigeria, April 17 — ": the story starts after the dash
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     for tok in doc[:-1] if ";" in text else ():
         if tok.text == ";":
             doc[tok.i + 1].is_sent_start = True

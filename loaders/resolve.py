@@ -426,6 +426,8 @@ class Resolver:
             head = doc[start:end].root
             # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
             left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
+            if doc[start].lower_ in self.lex.titles_lead:  # the name itself begins with it: "King Mohammed VI"
+                left.append(doc[start])
             self._role_from(doc, da, m, left)
             holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
             for child in (c for h in holders for c in h.children):
@@ -498,7 +500,7 @@ class Resolver:
             attrs = da.actors[person.actor].attributes
             if title in HEAD_OF_STATE and title in normalize(attrs.get("title", "")) \
                     and attrs.get("country") in self.gaz.entries \
-                    and tokens[-1].i == person.start - 1:
+                    and tokens[-1].i in (person.start - 1, person.start):
                 orgs = [attrs["country"]]
                 da.actors.setdefault(attrs["country"], self._entry_actor(attrs["country"]))
             else:
