@@ -76,7 +76,8 @@ class Extractor:
         self.lex = lexicon
         lex = lexicon
         cue_words = (set(lex.verbs) | set(lex.nominals) | set(lex.backed) | lex.supply_verbs | lex.receive_verbs
-                     | set(lex.reverse_verbs) | lex.naming_verbs | {p.split()[0] for p in lex.phrasal} | lex.together)
+                     | set(lex.reverse_verbs) | lex.naming_verbs | {p.split()[0] for p in lex.phrasal} | lex.together
+                     | lex.complaint_verbs)
         self.cue_hashes = word_hashes(vocab, cue_words)
 
     # -- actors at a token ------------------------------------------------
@@ -476,6 +477,13 @@ class Extractor:
             return
         if rel is None:
             rel = lex.verbs.get(lemma)
+        if rel is None and lemma in lex.complaint_verbs:
+            accused = [a for k in kids if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ
+                       for a in self.actors(s, da)]
+            if accused:
+                self._emit(found, self.subjects(verb, da)[0], RelType.CRITICIZES, accused, sent, BASE["verb"],
+                           "verb", self.clause(verb, sent, da), da)
+            return
         if rel is None and lemma in lex.naming_verbs:
             rel = RelType.CRITICIZES if any(k.dep_ in ("oprd", "dobj", "attr", "xcomp") and k.lemma_.lower() in lex.insults
                                             for k in kids for k in (k, *k.children)) else None
@@ -589,7 +597,8 @@ class Extractor:
         if rel is None:
             return False
         for holder in (verb, *goods):
-            recipients += self._pobj_actors(holder, {"to", "for"}, da, targets=True)
+            recipients += self._pobj_actors(holder, {"to", "for", "toward", "towards"}, da, targets=True,
+                                            owners="acts")
             recipients += [a for k in holder.children if k.dep_ == "dative" and k.pos_ != "ADP"
                            for a in self.actors(k, da)]
         if not recipients:  # "sold Morocco drones", parsed as if Morocco were a kind of drone

@@ -153,6 +153,7 @@ class Lexicon:
         self.refusal_nouns = set(data["refusal_nouns"])
         self.act_nouns = set(data["act_nouns"])
         self.local_officials = set(data["local_officials"])
+        self.complaint_verbs = set(data["complaint_verbs"])
 
 
 @lru_cache(maxsize=1)
