@@ -607,7 +607,11 @@ class Extractor:
         if not recipients:  # "sent troops to help the Congolese army"
             recipients = [a for k in kids if k.dep_ in ("xcomp", "advcl") and self.lex.verbs.get(k.lemma_.lower())
                           in (RelType.SUPPORTS, RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID)
-                          for d in k.children if d.dep_ == "dobj" for a in self.actors(d, da, targets=True)]
+                          for d in k.children if d.dep_ == "dobj"
+                          for a in self.actors(d, da, targets=True)]
+            recipients += [a for k in kids if k.dep_ in ("xcomp", "advcl") and k.lemma_.lower() == "help"
+                           for c in k.children if c.dep_ in ("ccomp", "xcomp")
+                           for d in c.children if d.dep_ == "nsubj" for a in self.actors(d, da)]  # "to help Maputo contain"
         subjects, factor = self.subjects(verb, da)
         if any(d.dep_ == "nsubjpass" for d in dobj):
             subjects = self._pobj_actors(verb, {"by"}, da) or [a for k in kids if k.dep_ == "agent"
