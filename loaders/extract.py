@@ -609,9 +609,10 @@ class Extractor:
                           in (RelType.SUPPORTS, RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID)
                           for d in k.children if d.dep_ == "dobj"
                           for a in self.actors(d, da, targets=True)]
+            # "... to help Maputo contain the insurgency"
             recipients += [a for k in kids if k.dep_ in ("xcomp", "advcl") and k.lemma_.lower() == "help"
                            for c in k.children if c.dep_ in ("ccomp", "xcomp")
-                           for d in c.children if d.dep_ == "nsubj" for a in self.actors(d, da)]  # "to help Maputo contain"
+                           for d in c.children if d.dep_ == "nsubj" for a in self.actors(d, da)]
         subjects, factor = self.subjects(verb, da)
         if any(d.dep_ == "nsubjpass" for d in dobj):
             subjects = self._pobj_actors(verb, {"by"}, da) or [a for k in kids if k.dep_ == "agent"
