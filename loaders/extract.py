@@ -519,8 +519,12 @@ class Extractor:
                     if not rel.symmetric:
                         self._emit(found, [b], rel, [a], sent, BASE["verb"], "verb", clause, da)
             return
+        if lemma in lex.territorial_verbs:  # "seized Mocimboa da Praia": a name the tagger guessed is a town
+            objects = [o for o in objects if o not in da.actors or da.actors[o].known
+                       or da.actors[o].type is ActorType.STATE]  # (not in actors: a gazetteer demonym)
         if lemma == "join":  # joining an organisation or alliance is membership
-            groups = [o for o in objects if da.actors[o].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
+            groups = [o for o in objects if o in da.actors
+                      and da.actors[o].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
             if groups:
                 self._emit(found, subjects, RelType.MEMBER_OF, groups, sent, BASE[pattern], pattern, clause, da)
             objects = [o for o in objects if o not in groups]

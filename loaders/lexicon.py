@@ -154,6 +154,7 @@ class Lexicon:
         self.act_nouns = set(data["act_nouns"])
         self.local_officials = set(data["local_officials"])
         self.complaint_verbs = set(data["complaint_verbs"])
+        self.territorial_verbs = set(data["territorial_verbs"])
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,8 @@ from graph.names import normalize, slugify
 
 from .lexicon import Gazetteer, Lexicon
 
+#: Lower-case particles inside longer place and person names ("Mocimboa da Praia", "Port of Spain").
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el", "of"}
 #: Titles that name a state's own leader, so "President William Ruto" leads his country.
 HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
                  "supreme leader", "crown prince"}
@@ -48,6 +50,7 @@ class ActorSeen:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     attributes: dict = field(default_factory=dict)
+    known: bool = False  # from the gazetteer, not only from the tagger
 
 
 @dataclass
@@ -115,7 +118,7 @@ class DocActors:
         for i in range(start, end):
             self.by_token[i] = m
         seen = self.actors.setdefault(actor.id, ActorSeen(actor.id, actor.name, actor.type,
-                                                          attributes=dict(actor.attributes)))
+                                                          attributes=dict(actor.attributes), known=actor.known))
         if count:
             seen.mentions += 1
             if surface and normalize(surface) != normalize(seen.name):
@@ -166,7 +169,7 @@ class Resolver:
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
         e = self.gaz.entries[actor_id]
-        return ActorSeen(e.id, e.name, e.type, attributes=dict(e.attributes))
+        return ActorSeen(e.id, e.name, e.type, attributes=dict(e.attributes), known=True)
 
     def _clean(self, span: Span) -> Span:
         """The span without leading articles, titles, honorifics and demonyms, or trailing 's."""
@@ -220,7 +223,8 @@ class Resolver:
                 if end - start == 1:
                     demonyms[start] = actor_id
                     da.modifiers[start] = actor_id
-            else:
+            elif not (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower
+                      and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))
         gaz_spans = filter_spans(gaz_spans)
         span_at = {i: sp for sp in gaz_spans for i in range(sp.start, sp.end)}

@@ -53,6 +53,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Turkish air strikes against the PKK continued.", {("turkey", "ATTACKS", "pkk")}),
     ("Serbia, a close ally of Russia, abstained.", {("serbia", "COOPERATES_WITH", "russia")}),
     ("The Qatari-backed Hamas rejected the offer.", {("qatar", "SUPPORTS", "hamas")}),
+    # seizing a capital attacks its state; a town the tagger misnamed is only a place
+    ("The Taliban seized Kabul.", {("taliban", "ATTACKS", "afghanistan")}),
+    ("Sweden joined NATO in 2024.", {("sweden", "MEMBER_OF", "nato")}),
     # titles become roles
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
@@ -171,3 +174,8 @@ def test_user_gazetteer_adds_merges_and_splits(tmp_path, monkeypatch):
 def test_parties_of_symmetric_and_ending_phrasings(pipeline, text, expected, absent):
     found = edges(pipeline, text)
     assert {canon(e) for e in expected} <= found and not ({canon(e) for e in absent} & found), found
+
+
+def test_towns_are_not_actors_even_when_named_like_a_capital(pipeline):
+    found = edges(pipeline, "The insurgents seized Mocimboa da Praia after days of fighting.")
+    assert not any(e[2] in ("cape-verde",) or "praia" in e[2] for e in found), found
