@@ -25,7 +25,6 @@ class Document:
     sha256: str
     title: str | None = None
     date: str | None = None
-    line_oriented: bool = True
 
     @classmethod
     def from_text(cls, text: str, source: str, **meta: Any) -> "Document":

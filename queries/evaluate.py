@@ -118,7 +118,6 @@ class Report:
     bands: list[tuple[str, Score]]
     misses: list[Edge] = field(default_factory=list)
     false_positives: list[Edge] = field(default_factory=list)
-    unmatched_actors: list[str] = field(default_factory=list)
 
 
 def match_actors(store: GraphStore, gold: Gold) -> dict[str, str]:
@@ -168,8 +167,7 @@ def evaluate(store: GraphStore, gold: Gold, *, min_confidence: float = 0.0) -> R
     sys_typed = set().union(*(e.keys("typed") for e in sys_edges)) if sys_edges else set()
     misses = list({min(g.keys("typed")): g for g in gold.core if not g.keys("typed") & sys_typed}.values())
     fps = [e for e in sys_edges if not e.keys("typed") & gold_typed]
-    unmatched = sorted({a for a in amap.values() if a.startswith("?")})
-    return Report(levels, by_type, bands, misses, fps, unmatched)
+    return Report(levels, by_type, bands, misses, fps)
 
 
 def format_report(rep: Report, *, details: bool = True) -> str:
