@@ -260,7 +260,11 @@ class Neo4jStore:
              "attributes": json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None}
             for a in actors.values()])
         self._unwind(tx, MERGE_DOCUMENTS, [d.to_dict() for d in new_docs])
-        stored = self._stored(tx, KNOWN_STATEMENTS, [s.id for s in batch.statements])
+        # A stored statement's document is stored (ASSERTS is created with it), so only the
+        # statements of documents stored before this batch need looking up.
+        fresh_docs = {d.id for d in new_docs}
+        stored = self._stored(tx, KNOWN_STATEMENTS,
+                              [s.id for s in batch.statements if s.document not in fresh_docs])
         statements = list({s.id: s for s in batch.statements if s.id not in stored}.values())
         triples = {(s.subject, s.type, s.object) for s in statements}
         edged = {(r["subject"], RelType(r["type"]), r["object"])

@@ -8,6 +8,9 @@ runs in the server's temporary folder, so nothing lands in the repository.
 
     with BoltServer() as server:
         server.uri, server.user, server.password, server.database
+
+``BoltServer(durable=True)`` flushes ArcadeDB's write-ahead log to disk at every
+commit (``-Darcadedb.txWalFlush=1``), as a Neo4j server does by default.
 """
 from __future__ import annotations
 
@@ -40,8 +43,9 @@ class BoltServer:
 
     user = "root"
 
-    def __init__(self, database: str = "actorgraph", *, timeout: float = 180.0):
+    def __init__(self, database: str = "actorgraph", *, durable: bool = False, timeout: float = 180.0):
         self.database = database
+        self.durable = durable
         self.password = secrets.token_urlsafe(12)
         self.timeout = timeout
         self.uri = ""
@@ -51,6 +55,8 @@ class BoltServer:
     def start(self) -> "BoltServer":
         log = open(self._root / "server.log", "wb")
         env = dict(os.environ, ARCADEDB_JVM_ERROR_FILE=str(self._root / "hs_err.log"))
+        if self.durable:  # flush the write-ahead log at every commit, as Neo4j does by default
+            env["ARCADEDB_JVM_ARGS"] = (env.get("ARCADEDB_JVM_ARGS", "") + " -Darcadedb.txWalFlush=1").strip()
         self._proc = subprocess.Popen(
             [sys.executable, __file__, str(self._root), self.database],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self._root, env=env)
