@@ -151,6 +151,23 @@ def cmd_show(args) -> int:
     return 0
 
 
+def cmd_timeline(args) -> int:
+    import queries
+
+    with open_store(args.store) as store:
+        a, b = queries.find_actor(store, args.a), queries.find_actor(store, args.b)
+        lines = queries.timeline(store, a.id, b.id)
+        names = {x.id: x.name for x in store.actors()}
+        docs = {d.id: d.source for d in store.documents()}
+    print(f"timeline of {a.name} and {b.name}: {len(lines)} statements")
+    for st in lines:
+        s, o = names.get(st.subject, st.subject), names.get(st.object, st.object)
+        flags = "".join(f" ({f})" for f in ("hedged", "reported") if getattr(st, f))
+        print(f"  {st.date or 'undated':<10}  {s} -[{st.type.value}]-> {o}{flags}")
+        print(f"      \"{st.sentence.strip()}\" ({docs.get(st.document, st.document)}, line {st.line})")
+    return 0
+
+
 def cmd_actors(args) -> int:
     from queries import top_actors
 
@@ -303,6 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("actor")
     s.add_argument("--evidence", type=int, default=2, help="sentences per relation (default 2)")
     s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("timeline", parents=[common], help="the statements between A and B, by date")
+    s.add_argument("a")
+    s.add_argument("b")
+    s.set_defaults(func=cmd_timeline)
 
     s = sub.add_parser("actors", parents=[common], help="top actors by mentions, with their aliases")
     s.add_argument("--limit", type=int, default=50)

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from graph import Actor, Batch, GraphStore, InputError, Statement
 
+from .dates import sentence_date
 from .extract import Extractor
 from .lexicon import Gazetteer, lexicon
 from .nlp import load_model
@@ -93,7 +94,8 @@ class Pipeline:
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
                 start=start, end=end, confidence=f.confidence, sentence=text[start:end],
-                line=bisect.bisect_right(line_starts, start), date=source.document.date,
+                line=bisect.bisect_right(line_starts, start),
+                date=sentence_date(f.sentence, source.document.date) or source.document.date,
                 negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
                 pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")
             if st.id not in best or best[st.id].confidence < st.confidence:

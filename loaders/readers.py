@@ -3,6 +3,7 @@
 Supported: .txt and .md (as they are), .html/.htm (visible text only),
 .jsonl (one document per line: ``text`` plus optional ``id``/``title``/``date``/``source``),
 .csv (a ``text`` column plus the same optional columns).
+A document without a ``date`` takes the one its first lines give in full (a dateline).
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Iterator
 
 from graph import Document, InputError
+
+from .dates import dateline_date
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".csv")
 TEXT_FIELDS = ("text", "body", "content")
@@ -80,7 +83,7 @@ def read_file(path: Path) -> list[Source]:
         text = visible_text(text)
         if not text.strip():
             raise InputError(f"{path}: no visible text in the HTML")
-    return [Source(Document.from_text(text, str(path)), text)]
+    return [Source(Document.from_text(text, str(path), date=dateline_date(text)), text)]
 
 
 def _record(path: Path, where: str, rec: dict) -> Source:
@@ -91,6 +94,7 @@ def _record(path: Path, where: str, rec: dict) -> Source:
     if not text.strip():
         raise InputError(f"{path}:{where}: empty text")
     meta = {k: str(rec[k]) for k in META_FIELDS if rec.get(k) not in (None, "")}
+    meta.setdefault("date", dateline_date(text))
     source = meta.pop("source", None) or f"{path}:{where}"
     if rec.get("id") not in (None, ""):
         source = f"{source}#{rec['id']}"

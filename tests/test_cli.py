@@ -184,3 +184,16 @@ def test_long_documents_are_parsed_in_parts_with_offsets_into_the_whole(tmp_path
     edges = lambda st: {(r.source, r.type, r.target) for r in st.relations()}
     assert len(edges(whole) & edges(cut)) >= 0.9 * len(edges(whole))
     assert {a.id for a in whole.actors()} == {a.id for a in cut.actors()}
+
+
+def test_timeline_orders_a_pairs_statements_by_date(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Port row\nMOMBASA, 3 June 2024 - Kenya criticised Uganda on Monday.\n"
+                                    "In May 2019 Kenya and Uganda signed a rail deal.\n"
+                                    "Kenya later sanctioned Uganda.\n")
+    store = tmp_path / "g.json"
+    run(capsys, "ingest", tmp_path / "a.txt", "--store", store)
+    code, out, _ = run(capsys, "timeline", "Uganda", "Kenya", "--store", store)
+    assert code == 0
+    rows = [ln.split()[0] for ln in out.splitlines()[1:] if not ln.startswith("      ")]
+    assert rows == ["2019-05", "2024-06-03", "2024-06-03"], out
+    assert '"In May 2019 Kenya and Uganda signed a rail deal."' in out
