@@ -323,6 +323,10 @@ class Extractor:
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
+                if not found and hostile and self._agent_noun(k):
+                    # "killed dozens of fighters from Boko Haram", the "from" hung on the verb
+                    found = [a for c in kids if c.dep_ == "prep" and c.lower_ == "from"
+                             for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da)]
                 out += [a for a in found if a not in out]
         for k in kids:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
@@ -334,6 +338,14 @@ class Extractor:
                     if p.dep_ == "pobj":
                         out += [a for a in self.actors(p, da) if a not in out]
         return out, "verb"
+
+    def _agent_noun(self, tok: Token) -> bool:
+        """"fighters", or a quantity of them ("dozens of fighters")."""
+        if tok.lemma_.lower() in self.lex.agent_nouns or tok.lower_ in self.lex.agent_nouns:
+            return True
+        return (tok.ent_type_ == "CARDINAL" or tok.lower_ in ("dozens", "hundreds", "thousands", "scores")) \
+            and any(p.lower_ in self.lex.agent_nouns or p.lemma_.lower() in self.lex.agent_nouns
+                    for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
 
     @staticmethod
     def _dobj_preps(rel: RelType) -> set[str]:

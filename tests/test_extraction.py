@@ -45,6 +45,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Ankara criticised Athens.", {("turkey", "CRITICIZES", "greece")}),
     ("The Kremlin sanctioned Lithuania.", {("russia", "SANCTIONS", "lithuania")}),
     ("Ethiopian troops shelled Eritrea.", {("ethiopia", "ATTACKS", "eritrea")}),
+    # coordinated demonyms; the target's fighters, counted, with "from" hung on the verb
+    ("Malian and Burkinabe soldiers killed dozens of fighters from JNIM near the border.",
+     {("mali", "ATTACKS", "jnim"), ("burkina-faso", "ATTACKS", "jnim")}),
     # supply: the goods decide the type; the recipient comes from "to"
     ("Belarus delivered artillery shells to Russia.", {("belarus", "PROVIDES_MILITARY_AID", "russia")}),
     ("Japan sent food aid to Nepal.", {("japan", "PROVIDES_AID", "nepal")}),
