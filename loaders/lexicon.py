@@ -155,6 +155,7 @@ class Lexicon:
         self.local_officials = set(data["local_officials"])
         self.complaint_verbs = set(data["complaint_verbs"])
         self.territorial_verbs = set(data["territorial_verbs"])
+        self.name_suffixes = set(data["name_suffixes"])
 
 
 @lru_cache(maxsize=1)

@@ -284,6 +284,7 @@ class Resolver:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._join_short_names(doc, da, people)
+        self._join_short_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
         self._roles(doc, da)
         self._context(doc, da)
@@ -349,6 +350,35 @@ class Resolver:
                 tok = doc[int(i)]
                 if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN":
                     da.add(tok, actor, name)
+
+    def _join_short_org_names(self, doc: Doc, da: DocActors) -> None:
+        """"Dyck" -> "Dyck Advisory Group", "Amnesty" -> "Amnesty International": a name without
+        its generic ending, once the full name is in the document and no other name ends that way."""
+        cores: dict[tuple[str, ...], set[str]] = {}
+        for a in da.actors.values():
+            words = a.name.split()
+            if a.type not in (ActorType.ORGANIZATION, ActorType.GROUP):
+                continue
+            n = len(words)
+            while n > 1 and words[n - 1].lower() in self.lex.name_suffixes:
+                n -= 1
+            if n < len(words) and all(w[:1].isupper() for w in words[:n]):
+                cores.setdefault(tuple(words[:n]), set()).add(a.id)
+        for core, ids in cores.items():
+            if len(ids) != 1 or core[0].lower() not in doc.vocab.strings:
+                continue
+            actor = da.actors[next(iter(ids))]
+            stray = slugify(" ".join(core))  # the short name read as a name of its own ("Amnesty" a person)
+            if stray in da.actors and stray not in self.gaz.entries:
+                for m in {id(m): m for m in da.by_token.values() if m.actor == stray}.values():
+                    m.actor = actor.id
+                actor.mentions += da.actors.pop(stray).mentions
+            for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[core[0].lower()]):
+                span = doc[int(i):int(i) + len(core)]
+                if tuple(t.text for t in span) == core and all(t.pos_ == "PROPN" for t in span) \
+                        and not any(t.i in da.by_token for t in span) \
+                        and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN"):
+                    da.add(span, actor, span.text)
 
     def _demonyms_and_agents(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
         agents = self.lex.agent_nouns

@@ -126,6 +126,18 @@ def test_short_name_joins_full_name_in_document(pipeline):
     assert actors["mamadi-doumbouya"].mentions == 2
 
 
+def test_an_organisation_without_its_generic_ending_joins_its_full_name(pipeline):
+    text = ("The Kestrel Security Group trained police in Juba. Human Rights Watch later accused "
+            "Kestrel of abuses, and Kestrel denied it.")
+    found = analyse(pipeline, text)
+    actors = {a.id for a in found.actors}
+    assert "kestrel-security-group" in actors and "kestrel" not in actors, actors
+    assert ("human-rights-watch", RelType.CRITICIZES, "kestrel-security-group") in {
+        (s.subject, s.type, s.object) for s in found.statements}
+    # without the full name in the document, the short name stands alone
+    assert "kestrel-security-group" not in {a.id for a in analyse(pipeline, "Kestrel denied it.").actors}
+
+
 def test_pronoun_resolves_only_when_unambiguous(pipeline):
     one = edges(pipeline, "Viktor Orban spoke on Monday. He criticised Ukraine.")
     assert ("viktor-orban", "CRITICIZES", "ukraine") in one, one
