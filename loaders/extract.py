@@ -117,6 +117,12 @@ class Extractor:
                 a = da.at(t.head.head)
             if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)), None)
+            if (a is None or self._collective(a, da)) and self._agent_noun(t):
+                # "troops from Chad and Niger", "peacekeepers of KFOR", "militants from JNIM"
+                from_ = [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                         for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
+                out += [x for x in from_[1:] if x not in out]
+                a = from_[0] if from_ else a
             if a and da.at(t) == a:
                 for c in t.children:  # the other demonyms of the same agent noun
                     if c.dep_ == "amod":
@@ -323,29 +329,43 @@ class Extractor:
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
-                if not found and hostile and self._agent_noun(k):
-                    # "killed dozens of fighters from Boko Haram", the "from" hung on the verb
-                    found = [a for c in kids if c.dep_ == "prep" and c.lower_ == "from"
-                             for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+                if hostile and (not found or all(self._collective(a, da) for a in found)):
+                    found = self._agents_from(verb, k, da) or found
                 out += [a for a in found if a not in out]
         for k in kids:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
                 for p in k.children:
                     if p.dep_ == "pobj":
-                        out += [a for a in self.actors(p, da, targets=True, hostile=material) if a not in out]
+                        found = self.actors(p, da, targets=True, hostile=material)
+                        if hostile and (not found or all(self._collective(a, da) for a in found)):
+                            found = self._agents_from(verb, p, da) or found
+                        out += [a for a in found if a not in out]
             if k.dep_ == "prt":  # "stood by Assad" parsed with a particle
                 for p in k.children:
                     if p.dep_ == "pobj":
                         out += [a for a in self.actors(p, da) if a not in out]
         return out, "verb"
 
+    @staticmethod
+    def _collective(actor: str, da: DocActors) -> bool:
+        """An unnamed collective ("militants", "protesters"): its name is a common noun."""
+        seen = da.actors.get(actor)
+        return seen is not None and seen.name.islower()
+
+    def _agents_from(self, verb: Token, noun: Token, da: DocActors) -> list[str]:
+        """"killed dozens of fighters from Boko Haram", "clashed with peacekeepers from KFOR":
+        the agents' "from" hung on the verb by the parser."""
+        if not self._agent_noun(noun):
+            return []
+        return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+
     def _agent_noun(self, tok: Token) -> bool:
-        """"fighters", or a quantity of them ("dozens of fighters")."""
-        if tok.lemma_.lower() in self.lex.agent_nouns or tok.lower_ in self.lex.agent_nouns:
-            return True
-        return (tok.ent_type_ == "CARDINAL" or tok.lower_ in ("dozens", "hundreds", "thousands", "scores")) \
-            and any(p.lower_ in self.lex.agent_nouns or p.lemma_.lower() in self.lex.agent_nouns
-                    for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+        """"fighters", "militants", or a quantity of them ("dozens of fighters")."""
+        def agent(t: Token) -> bool:
+            return bool({t.lower_, t.lemma_.lower()} & (self.lex.agent_nouns | self.lex.group_nouns))
+        return agent(tok) or (tok.ent_type_ == "CARDINAL" or tok.lower_ in ("dozens", "hundreds", "thousands", "scores")) \
+            and any(agent(p) for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
 
     @staticmethod
     def _dobj_preps(rel: RelType) -> set[str]:

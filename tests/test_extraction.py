@@ -48,6 +48,8 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # coordinated demonyms; the target's fighters, counted, with "from" hung on the verb
     ("Malian and Burkinabe soldiers killed dozens of fighters from JNIM near the border.",
      {("mali", "ATTACKS", "jnim"), ("burkina-faso", "ATTACKS", "jnim")}),
+    ("Soldiers from Benin and Togo attacked JNIM.", {("benin", "ATTACKS", "jnim"), ("togo", "ATTACKS", "jnim")}),
+    ("Burkinabe soldiers fought militants from JNIM near Djibo.", {("burkina-faso", "ATTACKS", "jnim")}),
     # supply: the goods decide the type; the recipient comes from "to"
     ("Belarus delivered artillery shells to Russia.", {("belarus", "PROVIDES_MILITARY_AID", "russia")}),
     ("Japan sent food aid to Nepal.", {("japan", "PROVIDES_AID", "nepal")}),
