@@ -110,6 +110,13 @@ class DocActors:
         """The actor a token names as a mention or as a modifier ("Russian" in "Russian strikes")."""
         return self.at(tok) or self.modifiers.get(tok.i)
 
+    def modify(self, i: int, actor: ActorSeen) -> None:
+        """Token ``i`` names ``actor`` as a modifier ("Kurdish" in "Kurdish-led"): known to the
+        document, so that a statement can name it, but not counted as a mention."""
+        self.modifiers[i] = actor.id
+        self.actors.setdefault(actor.id, ActorSeen(actor.id, actor.name, actor.type,
+                                                   attributes=dict(actor.attributes), known=actor.known))
+
     def add(self, span_or_tok, actor: ActorSeen, surface: str, certainty: float = 1.0,
             count: bool = True) -> None:
         start = span_or_tok.i if isinstance(span_or_tok, Token) else span_or_tok.start
@@ -222,7 +229,7 @@ class Resolver:
             if kind == "demonym":
                 if end - start == 1:
                     demonyms[start] = actor_id
-                    da.modifiers[start] = actor_id
+                    da.modify(start, self._entry_actor(actor_id))
             elif not (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower
                       and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))
@@ -386,7 +393,7 @@ class Resolver:
             tok = doc[i]
             if i in da.by_token:
                 continue
-            da.modifiers[i] = actor_id
+            da.modify(i, self._entry_actor(actor_id))
             head = tok.head
             if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and head.i != i and (
                     head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token:

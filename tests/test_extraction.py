@@ -196,3 +196,11 @@ def test_parties_of_symmetric_and_ending_phrasings(pipeline, text, expected, abs
 def test_towns_are_not_actors_even_when_named_like_a_capital(pipeline):
     found = edges(pipeline, "The insurgents seized Mocimboa da Praia after days of fighting.")
     assert not any(e[2] in ("cape-verde",) or "praia" in e[2] for e in found), found
+
+
+def test_an_actor_named_only_as_a_modifier_is_among_the_documents_actors(pipeline):
+    # "Kurdish" names the Kurds only as a modifier; the statement it yields must name a known actor
+    found = analyse(pipeline, "Ankara shelled the Kurdish-led Syrian Democratic Forces near Kobani.")
+    named = {x for s in found.statements for x in (s.subject, s.object)}
+    assert "kurds" in named
+    assert named <= {a.id for a in found.actors}
