@@ -224,12 +224,14 @@ class Resolver:
     def resolve(self, doc: Doc) -> DocActors:
         da = DocActors(Tokens(doc))
         gaz_spans, demonyms = [], {}
-        for match_id, start, end in (*self.matchers[0](doc), *self.matchers[1](doc)):
+        # shorter matches first, so that "South Sudanese" overrides the "Sudanese" inside it
+        matches = sorted((*self.matchers[0](doc), *self.matchers[1](doc)), key=lambda m: (m[2] - m[1], m[1]))
+        for match_id, start, end in matches:
             kind, actor_id = self.kind[match_id]
-            if kind == "demonym":
-                if end - start == 1:
-                    demonyms[start] = actor_id
-                    da.modify(start, self._entry_actor(actor_id))
+            if kind == "demonym":  # "Kenyan"; "North Korean" (kept at its last word, "Korean")
+                demonyms[end - 1] = actor_id
+                for i in range(start, end):
+                    da.modify(i, self._entry_actor(actor_id))
             elif not (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower
                       and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))

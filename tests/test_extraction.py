@@ -45,6 +45,12 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Ankara criticised Athens.", {("turkey", "CRITICIZES", "greece")}),
     ("The Kremlin sanctioned Lithuania.", {("russia", "SANCTIONS", "lithuania")}),
     ("Ethiopian troops shelled Eritrea.", {("ethiopia", "ATTACKS", "eritrea")}),
+    # demonyms of more than one word, the longest match winning ("South Sudanese", not "Sudanese")
+    ("South Sudanese officials condemned Khartoum.", {("south-sudan", "CRITICIZES", "sudan")}),
+    ("The United States sanctioned Iranian and North Korean officials.",
+     {("united-states", "SANCTIONS", "iran"), ("united-states", "SANCTIONS", "north-korea")}),
+    ("North Korean Defence Minister No Kwang Chol visited Moscow.",
+     {("no-kwang-chol", "MEMBER_OF", "north-korea"), ("no-kwang-chol", "MEETS", "russia")}),
     # coordinated demonyms; the target's fighters, counted, with "from" hung on the verb
     ("Malian and Burkinabe soldiers killed dozens of fighters from JNIM near the border.",
      {("mali", "ATTACKS", "jnim"), ("burkina-faso", "ATTACKS", "jnim")}),
