@@ -554,6 +554,9 @@ class Extractor:
         if lemma in lex.territorial_verbs:  # "seized Mocimboa da Praia": a name the tagger guessed is a town
             objects = [o for o in objects if o not in da.actors or da.actors[o].known
                        or da.actors[o].type is ActorType.STATE]  # (not in actors: a gazetteer demonym)
+        if lemma in ("meet", "visit") and len(subjects) > 1:  # "A and B met C": all three were there
+            for a, b in combinations(subjects, 2):
+                self._emit(found, [a], rel, [b], sent, BASE[pattern], pattern, clause, da)
         if lemma == "join":  # joining an organisation or alliance is membership
             groups = [o for o in objects if o in da.actors
                       and da.actors[o].type in (ActorType.ORGANIZATION, ActorType.GROUP)]

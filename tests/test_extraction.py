@@ -67,6 +67,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # seizing a capital attacks its state; a town the tagger misnamed is only a place
     ("The Taliban seized Kabul.", {("taliban", "ATTACKS", "afghanistan")}),
     ("Sweden joined NATO in 2024.", {("sweden", "MEMBER_OF", "nato")}),
+    # those who meet someone together meet each other; initialling a text is agreeing
+    ("Ghana and Togo met Benin in Lome and initialled a border accord.",
+     {("benin", "MEETS", "ghana"), ("benin", "MEETS", "togo"), ("ghana", "MEETS", "togo"),
+      ("ghana", "AGREES_WITH", "togo")}),
     # titles become roles
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
