@@ -320,9 +320,18 @@ class Extractor:
             if k.dep_ in ("dobj", "dative"):
                 found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material,
                                     owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
+                event = self.lex.nominals.get(k.lemma_.lower()) if k.pos_ == "NOUN" else None
+                if event is not None and event.symmetric and rel in ATTITUDES and rel.polarity < 0 \
+                        and (not found or any(c.dep_ == "poss" for c in k.children)):
+                    # "denounced the pact between Addis Ababa and Hargeisa", "X's deal with Y": both parties
+                    found = self._pobj_actors(k, {"between"}, da) or [
+                        a for a in [da.at(c) for c in k.children if c.dep_ == "poss"]
+                        + self._pobj_actors(k, {"with"}, da) if a] or found
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
                              and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
+                if not found and rel is RelType.MEETS and event is not None and event is not RelType.MEETS:
+                    continue  # "welcomed the accord between X and Y" is no meeting with them
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
                         and not self.lex.nominals[k.lemma_.lower()].symmetric and rel in ATTITUDES:
                     continue  # "slammed sanctions against Iran": the sanctions' target is not the verb's
@@ -711,6 +720,8 @@ class Extractor:
         light = gov is not None and gov.pos_ == "VERB" and (
             (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
             or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
+            or (noun.dep_ == "pobj" and rel is RelType.MEETS  # "brokered it after meetings with X"
+                and noun.head.lower_ in ("after", "during", "following", "before", "in"))
             or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"
         if not subjects and light:  # "Russia launched air strikes against ISIS"
             subjects, factor = self.subjects(gov, da)

@@ -71,6 +71,11 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Ghana and Togo met Benin in Lome and initialled a border accord.",
      {("benin", "MEETS", "ghana"), ("benin", "MEETS", "togo"), ("ghana", "MEETS", "togo"),
       ("ghana", "AGREES_WITH", "togo")}),
+    # condemning a pact condemns its parties; meetings under a verb are its subject's
+    ("Kenya criticised Uganda's pact with Rwanda.", {("kenya", "CRITICIZES", "uganda"), ("kenya", "CRITICIZES", "rwanda")}),
+    ("Qatar condemned the deal between Chad and Sudan.", {("qatar", "CRITICIZES", "chad"), ("qatar", "CRITICIZES", "sudan")}),
+    ("Norway drafted the text after meetings with Peru and Chile.",
+     {("norway", "MEETS", "peru"), ("norway", "MEETS", "chile")}),
     # titles become roles
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
