@@ -44,6 +44,14 @@ RELATIVE = {"who", "which", "that", "whom"}
 MATERIAL = {RelType.ATTACKS, RelType.SANCTIONS}
 
 
+def hyphenated(tok: Token) -> str:
+    """The whole hyphenated word a token ends, lower-cased ("build-up" for "up"), else ""."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return ""
+
+
 @dataclass
 class Found:
     subject: str
@@ -108,10 +116,10 @@ class Extractor:
                               and (c.lower_ == "of" or (hostile and c.lower_ == "in"))
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and owners and t.pos_ == "NOUN":
-                acts = t.lemma_.lower() in self.lex.act_nouns or t.lower_ in self.lex.act_nouns
+                acts = bool({t.lemma_.lower(), t.lower_, hyphenated(t)} & self.lex.act_nouns)
                 if acts or owners != "acts":
                     a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
-                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ == "compound" and da.at(c))),
+                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and da.at(c))),
                              None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
@@ -344,8 +352,9 @@ class Extractor:
         for k in kids:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
                 for p in k.children:
-                    if p.dep_ == "pobj":
-                        found = self.actors(p, da, targets=True, hostile=material)
+                    if p.dep_ == "pobj":  # "objected to the American project"
+                        found = self.actors(p, da, targets=True, hostile=material,
+                                            owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
                         if hostile and (not found or all(self._collective(a, da) for a in found)):
                             found = self._agents_from(verb, p, da) or found
                         out += [a for a in found if a not in out]

@@ -76,6 +76,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Qatar condemned the deal between Chad and Sudan.", {("qatar", "CRITICIZES", "chad"), ("qatar", "CRITICIZES", "sudan")}),
     ("Norway drafted the text after meetings with Peru and Chile.",
      {("norway", "MEETS", "peru"), ("norway", "MEETS", "chile")}),
+    # a state's acts stand for it, also behind a preposition or a hyphenated noun
+    ("Algiers objected to the Moroccan plan.", {("algeria", "OPPOSES", "morocco")}),
+    ("Peru's president criticised the Chilean troop build-up.", {("peru", "CRITICIZES", "chile")}),
     # titles become roles
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
