@@ -28,6 +28,9 @@ HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king",
                  "supreme leader", "crown prince"}
 STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
                 "authorities", "troops", "ministry", "cabinet", "kremlin"}
+#: Nouns that stand for a state's leadership as a whole: heading one is leading the state.
+STATE_LEADERSHIP = {"government", "regime", "junta", "administration", "authorities", "cabinet", "leadership",
+                    "kremlin"}
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 GROUP_WORDS = {"front", "brigade", "brigades", "army", "militia", "movement", "forces", "battalion",
                "jaysh", "liwa", "harakat", "jabhat", "ansar", "kataib", "mujahideen", "fighters",
@@ -521,6 +524,7 @@ class Resolver:
         title = min(found, key=lambda ti: (min((abs(i - person.start) for i in ends[ti]), default=99), -len(ti)))
         at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
         orgs = []
+        organ = False
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
             if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
                 continue  # "a vice-president of the Belgrade-backed Serb List": Belgrade is the backer
@@ -536,6 +540,10 @@ class Resolver:
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
                     and da.actors[a].type is not ActorType.PERSON:
                 orgs.append(a)
+                if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
+                        and any(da.at(o) == a and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - STATE_LEADERSHIP)
+                                for o in (t, t.head)):
+                    organ = True  # "chief of Russia's general staff" leads an organ of the state: a member
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
                 da.actors[a] = self._entry_actor(a)
                 orgs.append(a)
@@ -549,7 +557,7 @@ class Resolver:
             else:
                 return
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text for w in ("deputy", "vice", "assistant"))
-        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
+        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy and not organ else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
 
     def _context(self, doc: Doc, da: DocActors) -> None:

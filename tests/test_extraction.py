@@ -80,6 +80,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Algiers objected to the Moroccan plan.", {("algeria", "OPPOSES", "morocco")}),
     ("Peru's president criticised the Chilean troop build-up.", {("peru", "CRITICIZES", "chile")}),
     # titles become roles
+    # heading one of a state's organs is membership of the state; heading its government, leadership
+    ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
+    ("Amina Sesay, the head of the Liberian government, met Ghanaian officials.", {("amina-sesay", "LEADS", "liberia")}),
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
 ])
