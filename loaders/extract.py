@@ -132,8 +132,9 @@ class Extractor:
                 out += [x for x in from_[1:] if x not in out]
                 a = from_[0] if from_ else a
             if a and da.at(t) == a:
-                for c in t.children:  # the other demonyms of the same agent noun
-                    if c.dep_ == "amod":
+                m = da.by_token[t.i]
+                for c in t.children:  # the other demonyms of the same agent noun (not of its name:
+                    if c.dep_ == "amod" and not m.start <= c.i < m.end:  # "Syrian Democratic Forces")
                         out += [da.modifiers[x.i] for x in (c, *c.conjuncts)
                                 if da.modifiers.get(x.i) and da.modifiers[x.i] not in out and da.modifiers[x.i] != a]
             if a and a not in out:
@@ -253,8 +254,12 @@ class Extractor:
                 return owner, 1.0
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             found = self.actors(verb.head, da)
-            if not found and verb.head.dep_ in ("attr", "dobj", "oprd") and verb.head.head.pos_ in ("VERB", "AUX"):
-                return self.subjects(verb.head.head, da, depth + 1)
+            noun = verb.head  # "spent the first weeks (of the transition) pounding X": through "of"
+            while not found and verb.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                    and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head
+            if not found and noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(noun.head, da, depth + 1)
             return found, 1.0
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             for k in verb.children:

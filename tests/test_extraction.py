@@ -79,6 +79,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # a state's acts stand for it, also behind a preposition or a hyphenated noun
     ("Algiers objected to the Moroccan plan.", {("algeria", "OPPOSES", "morocco")}),
     ("Peru's president criticised the Chilean troop build-up.", {("peru", "CRITICIZES", "chile")}),
+    # "spent weeks (of the rainy season) shelling X": the gerund's subject is the spender
+    ("Ethiopian drones spent the last days of the ceasefire striking Fano positions.",
+     {("ethiopia", "ATTACKS", "fano")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
@@ -99,6 +102,7 @@ def test_phrasings(pipeline, text, expected):
     "Peru and Chile both border Bolivia.",             # co-occurrence only
     "Leaders from Peru and Chile attended the summit in Lima.",
     "I cannot imagine Peru stepping up to attack Chile.",      # negation above a purpose clause
+    "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
     found = edges(pipeline, text)
