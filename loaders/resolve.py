@@ -424,6 +424,9 @@ class Resolver:
             # "Russia's foreign minister" acts for Russia (a titled name is a person, not this)
             kinds = ("poss",) if titled and tok.lower_ not in agents else ("poss", "compound", "nmod", "amod")
             owners = [c for c in tok.children if c.dep_ in kinds and c.i in da.by_token]
+            if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children) and tok.head.dep_ == "relcl" \
+                    and tok.head.head.i in da.by_token:
+                owners.append(tok.head.head)  # "Washington, whose troops have fought ISIS"
             owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        and not titled for p in c.children if p.dep_ == "pobj" and p.i in da.by_token
                        and not p.conjuncts]  # "delegations from the army and the RSF" belong to both

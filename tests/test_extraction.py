@@ -82,6 +82,8 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # "spent weeks (of the rainy season) shelling X": the gerund's subject is the spender
     ("Ethiopian drones spent the last days of the ceasefire striking Fano positions.",
      {("ethiopia", "ATTACKS", "fano")}),
+    ("Nairobi, whose soldiers have battled al-Shabaab since 2011, hosted the summit.",
+     {("kenya", "ATTACKS", "al-shabaab")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
