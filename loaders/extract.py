@@ -125,6 +125,9 @@ class Extractor:
                 a = da.at(t.head.head)
             if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)), None)
+                if a is not None and da.actors[a].type is ActorType.PERSON:  # "the two presidents, X and Y"
+                    out += [x for c in t.children if c.dep_ == "appos" and da.at(c)
+                            for x in self._named_conjuncts(c, da) if x != a and x not in out]
             if (a is None or self._collective(a, da)) and self._agent_noun(t):
                 # "troops from Chad and Niger", "peacekeepers of KFOR", "militants from JNIM"
                 from_ = [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
@@ -368,6 +371,16 @@ class Extractor:
                     if p.dep_ == "pobj":
                         out += [a for a in self.actors(p, da) if a not in out]
         return out, "verb"
+
+    @staticmethod
+    def _named_conjuncts(tok: Token, da: DocActors) -> list[str]:
+        """People coordinated with ``tok``, also when the parser hung them on an "of" phrase
+        ("X of Rwanda and Y of Congo")."""
+        out = [da.at(c) for c in tok.conjuncts if da.at(c)]
+        out += [da.at(c) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for q in p.children if q.dep_ == "pobj" for c in q.conjuncts
+                if da.at(c) and da.actors[da.at(c)].type is ActorType.PERSON]
+        return out
 
     @staticmethod
     def _collective(actor: str, da: DocActors) -> bool:

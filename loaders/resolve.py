@@ -498,10 +498,37 @@ class Resolver:
                 if titles:
                     da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
                                          da.tokens.sents[da.tokens.sentence_of(head.i)]))
+            self._title_of(doc, da, m, head)
             if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
                 for attr in head.head.children:
                     if attr.dep_ == "attr" and attr.i not in da.by_token:
                         self._role_from(doc, da, m, list(attr.subtree))
+
+    def _title_of(self, doc: Doc, da: DocActors, person: Mention, head: Token) -> None:
+        """"the two foreign ministers, Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan":
+        a name "of" a state or body, in apposition to a title (plural or not) above it."""
+        bodies = [da.at(p) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" and da.at(p)
+                  and da.actors[da.at(p)].type is not ActorType.PERSON]
+        if not bodies:
+            return
+        up = head
+        for _ in range(5):
+            if up.dep_ not in ("appos", "conj", "pobj", "prep") or up.head.i == up.i:
+                return
+            up = up.head
+            if up.pos_ == "NOUN" and up.i not in da.by_token:
+                break
+        else:
+            return
+        words = [c.lower_ for c in up.lefts if c.dep_ in ("amod", "compound")] + [up.lemma_.lower()]
+        phrase = f" {' '.join(words)}"
+        title = next((ti for ti in self.titles if phrase.endswith(f" {ti}")), None)
+        if title is None:
+            return
+        deputy = any(w in ("deputy", "vice", "assistant") for w in words)
+        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
+        da.roles.append(Role(person.actor, kind, bodies[0], da.tokens.sents[da.tokens.sentence_of(head.i)]))
 
     @staticmethod
     def _under(t: Token, head: Token, start: int, end: int) -> bool:

@@ -88,6 +88,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
     ("Amina Sesay, the head of the Liberian government, met Ghanaian officials.", {("amina-sesay", "LEADS", "liberia")}),
+    # "the two ministers, X of A and Y of B": each serves the state named after them
+    ("The two foreign ministers, Mauro Vieira of Brazil and Jorge Paz of Peru, met in Quito.",
+     {("mauro-vieira", "MEMBER_OF", "brazil"), ("jorge-paz", "MEMBER_OF", "peru"), ("jorge-paz", "MEETS", "mauro-vieira")}),
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
 ])
