@@ -123,7 +123,7 @@ class Extractor:
                              None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
-            if a is None and t.pos_ == "NOUN":  # "the UN envoy, Hans Grundberg, met ..."
+            if a is None and t.pos_ in ("NOUN", "PROPN"):  # "the UN envoy, Hans Grundberg, met ..."
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)), None)
                 if a is not None and da.actors[a].type is ActorType.PERSON:  # "the two presidents, X and Y"
                     out += [x for c in t.children if c.dep_ == "appos" and da.at(c)
@@ -336,7 +336,8 @@ class Extractor:
             if k.dep_ in ("dobj", "dative"):
                 found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material,
                                     owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
-                event = self.lex.nominals.get(k.lemma_.lower()) if k.pos_ == "NOUN" else None
+                event = (self.lex.nominals.get(k.lemma_.lower()) or self.lex.nominals.get(k.lower_)) \
+                    if k.pos_ == "NOUN" else None
                 if event is not None and event.symmetric and rel in ATTITUDES and rel.polarity < 0 \
                         and (not found or any(c.dep_ == "poss" for c in k.children)):
                     # "denounced the pact between Addis Ababa and Hargeisa", "X's deal with Y": both parties
@@ -354,8 +355,8 @@ class Extractor:
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
-                if hostile and (not found or all(self._collective(a, da) for a in found)):
-                    found = self._agents_from(verb, k, da) or found
+                if (hostile or rel is RelType.MEETS) and (not found or all(self._collective(a, da) for a in found)):
+                    found = self._agents_from(verb, k, da) or found  # also "received a delegation from X"
                 out += [a for a in found if a not in out]
         for k in kids:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
@@ -747,6 +748,8 @@ class Extractor:
         light = gov is not None and gov.pos_ == "VERB" and (
             (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
             or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
+            or (noun.dep_ == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
+                and lex.verbs.get(gov.lemma_.lower()) is RelType.MEETS)
             or (noun.dep_ == "pobj" and rel is RelType.MEETS  # "brokered it after meetings with X"
                 and noun.head.lower_ in ("after", "during", "following", "before", "in"))
             or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"

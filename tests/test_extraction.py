@@ -84,6 +84,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
      {("ethiopia", "ATTACKS", "fano")}),
     ("Nairobi, whose soldiers have battled al-Shabaab since 2011, hosted the summit.",
      {("kenya", "ATTACKS", "al-shabaab")}),
+    # a meeting verb over another kind of tie says that tie; a delegation "from X" is X's
+    ("Ghana's President John Mahama welcomed closer trade ties with Nigeria.",
+     {("john-mahama", "COOPERATES_WITH", "nigeria")}),
+    ("Qatar received a delegation from the Taliban.", {("qatar", "MEETS", "taliban")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
