@@ -209,8 +209,10 @@ class Resolver:
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
         if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
             return None  # "Defence Ministry", "State", "ATTACK": not an actor of its own
+        after = span.doc[span.end].text if span.end < len(span.doc) else ","
         dateline = text.isupper() and (span.start == 0 or "\n" in span.doc[span.start - 1].text_with_ws
-                                       or span.doc[span.start - 1].is_space)
+                                       or span.doc[span.start - 1].is_space) \
+            and after in (",", "-", "\u2013", "\u2014", "(", "/", ":")  # "KYIV, Feb 14 -", not "CARICOM Secretary-General"
         if "/" in text or (text.isupper() and len(key.split()) > 1) or not text[:1].isupper() or dateline:
             return None  # photo credits ("KHALIL ASHAWI/REUTERS"), fragments ("al-Zor", "especially ...")
         if label == "PERSON":
@@ -475,6 +477,11 @@ class Resolver:
             head = doc[start:end].root
             # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
             left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
+            run = start  # and, when the parse broke it, the unbroken run of words before the name
+            while run > max(0, start - 6) and (doc[run - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+                                               or doc[run - 1].text in ("-", "'s", "\u2019s")):
+                run -= 1
+            left = sorted(set(left) | set(doc[run:start]), key=lambda t: t.i)
             if doc[start].lower_ in self.lex.titles_lead:  # the name itself begins with it: "King Mohammed VI"
                 left.append(doc[start])
             self._role_from(doc, da, m, left)
@@ -549,7 +556,8 @@ class Resolver:
         if not found:
             return
         # the title nearest the name: "Hezbollah leader Nasrallah and Hamas chief Haniyeh"
-        ends = {ti: [t.i for t in tokens if t.lower_ == ti.split()[-1] or t.lower_.endswith("-" + ti.split()[-1])]
+        last = {ti: ti.split()[-1].split("-")[-1] for ti in found}  # "secretary-general" ends at "general"
+        ends = {ti: [t.i for t in tokens if t.lower_ == last[ti] or t.lower_.endswith("-" + last[ti])]
                 for ti in found}
         title = min(found, key=lambda ti: (min((abs(i - person.start) for i in ends[ti]), default=99), -len(ti)))
         at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
@@ -586,7 +594,9 @@ class Resolver:
                 da.actors.setdefault(attrs["country"], self._entry_actor(attrs["country"]))
             else:
                 return
-        deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text for w in ("deputy", "vice", "assistant"))
+        before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
+        deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
+                     for w in ("deputy", "vice", "assistant"))
         kind = RelType.LEADS if title in self.lex.titles_lead and not deputy and not organ else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
 

@@ -88,6 +88,11 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Ghana's President John Mahama welcomed closer trade ties with Nigeria.",
      {("john-mahama", "COOPERATES_WITH", "nigeria")}),
     ("Qatar received a delegation from the Taliban.", {("qatar", "MEETS", "taliban")}),
+    # an upper-case name opening a text is a dateline only when a dateline's punctuation follows;
+    # a hyphenated or hyphen-split title keeps its deputy
+    ("IGAD Secretary-General Workneh Gebeyehu met Sudanese officials.", {("workneh-gebeyehu", "LEADS", "igad")}),
+    ("Sadiq Khan, a vice-president of the Awami League, met Chinese diplomats.",
+     {("sadiq-khan", "MEMBER_OF", "awami-league")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
