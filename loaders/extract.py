@@ -157,7 +157,9 @@ class Extractor:
             kids = list(cur.children)
             if not own and (any(k.dep_ == "neg" or k.lower_ in ("never", "not", "n't") for k in kids) or any(
                     t.lower_ in ("neither", "nor") for k in kids if k.dep_ in SUBJ for t in k.subtree)):
-                if cur is pred or not c.refused:
+                if cur is pred and any(k.dep_ == "aux" and k.lower_ in ("will", "would", "'ll", "wo") for k in kids):
+                    c.refused = not c.refused  # "would never recognise Kosovo", "won't back X": a refusal
+                elif cur is pred or not c.refused:
                     c.drop = True
             if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
                 c.drop = True

@@ -40,6 +40,7 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # xcomp chains, refusals and threats
     ("Brazil decided to support Argentina.", {("brazil", "SUPPORTS", "argentina")}),
     ("Peru refused to back Chile.", {("peru", "OPPOSES", "chile")}),
+    ("Bolivia said it would never recognise Chile's claim.", {("bolivia", "OPPOSES", "chile")}),
     ("Venezuela threatened to attack Guyana.", {("venezuela", "THREATENS", "guyana")}),
     # metonymy: capitals, seats of government, demonym agents
     ("Ankara criticised Athens.", {("turkey", "CRITICIZES", "greece")}),
@@ -116,6 +117,7 @@ def test_phrasings(pipeline, text, expected):
     "Peru and Chile both border Bolivia.",             # co-occurrence only
     "Leaders from Peru and Chile attended the summit in Lima.",
     "I cannot imagine Peru stepping up to attack Chile.",      # negation above a purpose clause
+    "Peru will not attack Chile.",                      # a promise not to attack is no hostility
     "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
