@@ -87,8 +87,8 @@ def dateline_date(text: str, lines: int = 3, within: int = 40) -> str | None:
     return next((d for ln in head if (d := full_date(ln, within))), None)
 
 
-def sentence_date(sentence, reference: str | None = None) -> str | None:
-    """The date a spaCy sentence names, when its DATE entities name exactly one
-    (``reference``: the document's date, for days named without a year)."""
-    found = {d for ent in sentence.ents if ent.label_ == "DATE" and (d := parse_date(ent.text, reference))}
+def one_date(texts, reference: str | None = None) -> str | None:
+    """The date a sentence names, given the texts of its DATE entities, when they name exactly
+    one (``reference``: the document's date, for days named without a year)."""
+    found = {d for text in texts if (d := parse_date(text, reference))}
     return found.pop() if len(found) == 1 else None

@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from graph import Actor, Batch, GraphStore, InputError, Statement
 
-from .dates import sentence_date
+from .dates import one_date
 from .extract import Extractor
 from .lexicon import Gazetteer, lexicon
 from .nlp import load_model
@@ -89,13 +89,19 @@ class Pipeline:
             self._lines = (source.document.id, [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
         line_starts = self._lines[1]
         best: dict[str, Statement] = {}
+        date_ents = [(e.start, e.text) for e in doc.ents if e.label_ == "DATE"] if found else []
+        dated: dict[int, str | None] = {}  # sentence start -> the one date it names
         for f in found:
             start, end = f.sentence.start_char + offset, f.sentence.end_char + offset
+            sent = f.sentence
+            if sent.start not in dated:
+                dated[sent.start] = one_date((t for i, t in date_ents if sent.start <= i < sent.end),
+                                             source.document.date)
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
                 start=start, end=end, confidence=f.confidence, sentence=text[start:end],
                 line=bisect.bisect_right(line_starts, start),
-                date=sentence_date(f.sentence, source.document.date) or source.document.date,
+                date=dated[sent.start] or source.document.date,
                 negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
                 pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")
             if st.id not in best or best[st.id].confidence < st.confidence:
