@@ -147,7 +147,8 @@ def cmd_show(args) -> int:
             print(f"  {s} -[{rel.type.value} x{rel.count}, {rel.confidence:.2f}]-> {t}")
             for ev in evidence[:args.evidence]:
                 flags = "".join(f" ({f})" for f in ("hedged", "reported") if getattr(ev, f))
-                print(f"      \"{ev.sentence.strip()}\"{flags} ({docs.get(ev.document, ev.document)}, line {ev.line})")
+                when = f"{ev.date}, " if ev.date else ""
+                print(f"      \"{ev.sentence.strip()}\"{flags} ({when}{docs.get(ev.document, ev.document)}, line {ev.line})")
     return 0
 
 
