@@ -290,7 +290,8 @@ class Extractor:
                 gov = up
             obj = [a for k in gov.children if k.dep_ == "dobj" for a in self.actors(k, da)]
             if obj and gov.lemma_.lower() in ("accuse", "blame", "charge", "condemn", "criticize", "criticise",
-                                              "praise", "thank", "punish", "sanction"):
+                                              "denounce", "slam", "fault", "praise", "commend", "thank", "punish",
+                                              "sanction"):
                 return obj, INHERITED
             s, f = self.subjects(gov, da, depth + 1)
             if gov.lemma_.lower() == "join":  # "X joined Y in recognising Z": both did
@@ -550,7 +551,7 @@ class Extractor:
             rel = lex.verbs.get(lemma)
         if rel is None and lemma in lex.complaint_verbs:
             accused = [a for k in kids if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ
-                       for a in self.actors(s, da)]
+                       for a in self.actors(s, da, targets=True, hostile=True)]  # "a Turkish F-16 had ..."
             if accused:
                 self._emit(found, self.subjects(verb, da)[0], RelType.CRITICIZES, accused, sent, BASE["verb"],
                            "verb", self.clause(verb, sent, da), da)

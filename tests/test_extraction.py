@@ -94,6 +94,7 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("IGAD Secretary-General Workneh Gebeyehu met Sudanese officials.", {("workneh-gebeyehu", "LEADS", "igad")}),
     ("Sadiq Khan, a vice-president of the Awami League, met Chinese diplomats.",
      {("sadiq-khan", "MEMBER_OF", "awami-league")}),
+    ("Delegates from Eritrea and Djibouti shook hands in Doha.", {("djibouti", "MEETS", "eritrea")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
