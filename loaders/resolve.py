@@ -175,6 +175,7 @@ class Resolver:
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns))
+        self.h_federal = word_hashes(v, {"federal"})
 
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
@@ -607,7 +608,8 @@ class Resolver:
         para_start = 0
         cn, pro = self.lex.context_nouns, self.lex.pronouns
         text = doc.text
-        wanted = sorted(set(da.by_token) | {int(i) for i in da.tokens.having(self.h_context)})
+        wanted = sorted(set(da.by_token) | {int(i) for i in da.tokens.having(self.h_context)}
+                        | {int(i) for i in da.tokens.having(self.h_federal)})
         sent = None
         for i in wanted:
             s = da.tokens.sents[da.tokens.sentence_of(i)]
@@ -650,6 +652,12 @@ class Resolver:
                         target = self._unique(da, recent, sent.start, want)
                     if target:
                         da.add(tok, da.actors[target] if target in da.actors else self._entry_actor(target),
+                               "", certainty=0.8, count=False)
+                elif low == "federal" and tok.dep_ == "amod" and tok.head.i not in da.by_token and (
+                        {tok.head.lower_, tok.head.lemma_.lower()} & self.lex.agent_nouns):
+                    target = last_state.get("*") or self._main_state(da)  # "federal troops": the state's
+                    if target:
+                        da.add(tok.head, da.actors[target] if target in da.actors else self._entry_actor(target),
                                "", certainty=0.8, count=False)
                 elif low in pro and tok.pos_ == "PRON":
                     target = self._unique(da, recent, sent.start, pro[low])

@@ -189,6 +189,13 @@ def test_pronoun_resolves_only_when_unambiguous(pipeline):
     assert not any(e[1] == "CRITICIZES" for e in two)
 
 
+def test_federal_troops_are_the_state_the_text_is_about(pipeline):
+    text = ("Nigeria's army has fought Boko Haram since 2009. The Civilian Joint Task Force fought alongside "
+            "federal troops near Maiduguri.")
+    found = {canon(e) for e in edges(pipeline, text)}
+    assert canon(("civilian-joint-task-force", "COOPERATES_WITH", "nigeria")) in found, found
+
+
 def test_statement_evidence_points_back_into_the_document(pipeline):
     text = "A quiet day.\nRwanda backed M23 rebels near Goma. Nothing else happened."
     st = [s for s in analyse(pipeline, text).statements if s.type.value == "SUPPORTS"][0]
