@@ -363,13 +363,12 @@ class Extractor:
                 out += [a for a in found if a not in out]
         for k in kids:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
-                for p in k.children:
-                    if p.dep_ == "pobj":  # "objected to the American project"
-                        found = self.actors(p, da, targets=True, hostile=material,
-                                            owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
-                        if hostile and (not found or all(self._collective(a, da) for a in found)):
-                            found = self._agents_from(verb, p, da) or found
-                        out += [a for a in found if a not in out]
+                for p in self._pobjs(k, hostile):  # "objected to the American project"
+                    found = self.actors(p, da, targets=True, hostile=material,
+                                        owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
+                    if hostile and (not found or all(self._collective(a, da) for a in found)):
+                        found = self._agents_from(verb, p, da) or found
+                    out += [a for a in found if a not in out]
             if k.dep_ == "prt":  # "stood by Assad" parsed with a particle
                 for p in k.children:
                     if p.dep_ == "pobj":
@@ -648,8 +647,18 @@ class Extractor:
                      hostile: bool = False, owners: bool = False) -> list[str]:
         """Actors in the objects of ``tok``'s prepositions named in ``preps``."""
         return [a for k in tok.children if k.dep_ in ("prep", "dative") and k.lower_ in preps
-                for p in k.children if p.dep_ == "pobj"
+                for p in self._pobjs(k, hostile)
                 for a in self.actors(p, da, targets=targets, hostile=hostile, owners=owners)]
+
+    @staticmethod
+    def _pobjs(prep: Token, hostile: bool = False) -> list[Token]:
+        """The objects of a preposition; for a hostile act also a target the parser read as the
+        subject of a clause after it ("fired at Philippine boats resupplying marines")."""
+        out = [p for p in prep.children if p.dep_ == "pobj"]
+        if hostile:
+            out += [q for p in prep.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
+                    for q in p.children if q.dep_ == "nsubj"]
+        return out
 
     def _supply(self, verb: Token, lemma: str, sent: Span, da: DocActors, found: list[Found]) -> bool:
         kids = list(verb.children)

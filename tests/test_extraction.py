@@ -95,6 +95,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Sadiq Khan, a vice-president of the Awami League, met Chinese diplomats.",
      {("sadiq-khan", "MEMBER_OF", "awami-league")}),
     ("Delegates from Eritrea and Djibouti shook hands in Doha.", {("djibouti", "MEETS", "eritrea")}),
+    # a target the parser read as the subject of a clause after "at"
+    ("Malaysian navy vessels have repeatedly fired shots at Chinese boats resupplying crews at the shoal.",
+     {("malaysia", "ATTACKS", "china")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
