@@ -314,7 +314,8 @@ class Extractor:
 
     def objects(self, verb: Token, rel: RelType, da: DocActors, preps: set[str]) -> tuple[list[str], str]:
         kids = list(verb.children)
-        passive = next((k for k in kids if k.dep_ == "nsubjpass"), None)
+        # the passive subject nearest the verb (a parse can hang an earlier clause's subject here too)
+        passive = max((k for k in kids if k.dep_ == "nsubjpass"), key=lambda k: (k.i < verb.i, k.i), default=None)
         if passive is not None:
             if not any(k.dep_ == "agent" for k in kids) and self._pobj_actors(verb, {"to", "with"}, da):
                 return [], "stative"  # "are opposed to ISIS": handled as active by the caller

@@ -98,6 +98,8 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # a target the parser read as the subject of a clause after "at"
     ("Malaysian navy vessels have repeatedly fired shots at Chinese boats resupplying crews at the shoal.",
      {("malaysia", "ATTACKS", "china")}),
+    ("Ghana's president was received by Togo's President Faure Gnassingbe in Lome.",
+     {("faure-gnassingbe", "MEETS", "ghana")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
