@@ -134,7 +134,7 @@ class Extractor:
                          for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
                 out += [x for x in from_[1:] if x not in out]
                 a = from_[0] if from_ else a
-            if a and da.at(t) == a:
+            if a and da.at(t) == a and da.actors[a].type is not ActorType.PERSON:
                 m = da.by_token[t.i]
                 for c in t.children:  # the other demonyms of the same agent noun (not of its name:
                     if c.dep_ == "amod" and not m.start <= c.i < m.end:  # "Syrian Democratic Forces")
@@ -411,6 +411,8 @@ class Extractor:
     def _dobj_preps(rel: RelType) -> set[str]:
         if rel.polarity > 0:
             return {"with", "to", "from", "of", "between"}
+        if rel.polarity == 0:
+            return set()  # "led a coalition against the Houthis" leads the coalition, not the Houthis
         return {"with", "to", "against", "on", "of"}
 
     def _preps(self, lemma: str, rel: RelType) -> set[str]:

@@ -189,7 +189,9 @@ class Resolver:
         while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in self.lex.honorifics
                                    or doc[start].lower_ in self.lex.titles_lead
                                    or doc[start].lower_ in self.lex.titles_member
-                                   or self.gaz.demonym(doc[start].text)):
+                                   or (self.gaz.demonym(doc[start].text)  # "Syrian President X", not
+                                       and not (end - start == 2  # the party "Georgian Dream"
+                                                and self.gaz.lookup(doc[start + 1].text) is None))):
             start += 1
         while end > start + 1 and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019", "-"):
             end -= 1
@@ -256,11 +258,14 @@ class Resolver:
                     and self.gaz.lookup(ent.text) is None:
                 chosen = [sp for sp in chosen if sp not in inside]  # "Mocimboa da Praia" is a town, not Cape Verde
             elif ent.label_ == "PERSON" and all(
-                    self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON
+                    (self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON
+                     or (len(sp) == 1 and sp.end == ent.end and sp.start - ent.start >= 1
+                         and doc[sp.start - 1].pos_ == "PROPN" and doc[sp.start - 1].is_title))
                     and ent.start <= sp.start and sp.end <= ent.end for sp in inside) \
                     and self.gaz.lookup(self._clean(ent).text) is None \
                     and len(self._clean(ent)) > max(len(sp) for sp in inside):
-                chosen = [sp for sp in chosen if sp not in inside] + [ent]  # "Asma al-Assad" is not "Assad"
+                # "Asma al-Assad" is not "Assad", "Therese Kayikwamba Wagner" not the Wagner Group
+                chosen = [sp for sp in chosen if sp not in inside] + [ent]
         chosen.sort(key=lambda sp: sp.start)
         acronyms: dict[str, ActorSeen] = {}
         people: dict[str, ActorSeen] = {}
@@ -598,7 +603,9 @@ class Resolver:
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
                      for w in ("deputy", "vice", "assistant"))
-        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy and not organ else RelType.MEMBER_OF
+        # "the first EU leader to ...": a leader among a body's members, not its head
+        among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
+        kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among) else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
 
     def _context(self, doc: Doc, da: DocActors) -> None:

@@ -124,6 +124,7 @@ def test_phrasings(pipeline, text, expected):
     "Leaders from Peru and Chile attended the summit in Lima.",
     "I cannot imagine Peru stepping up to attack Chile.",      # negation above a purpose clause
     "Peru will not attack Chile.",                      # a promise not to attack is no hostility
+    "Peru, which led a coalition against Chile, kept quiet.",  # leading a coalition is not leading its enemy
     "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
@@ -199,6 +200,19 @@ def test_federal_troops_are_the_state_the_text_is_about(pipeline):
             "federal troops near Maiduguri.")
     found = {canon(e) for e in edges(pipeline, text)}
     assert canon(("civilian-joint-task-force", "COOPERATES_WITH", "nigeria")) in found, found
+
+
+def test_names_that_contain_other_names(pipeline):
+    found = analyse(pipeline, "The deal was signed by Marie Okello Wagner, Uganda's trade minister. "
+                              "Viktor Orban congratulated Georgian Dream on its victory.")
+    actors = {a.id for a in found.actors}
+    assert "wagner-group" not in actors, actors          # a surname, not the Wagner Group
+    assert "georgian-dream" in actors and "dream" not in actors, actors  # a party named with a demonym
+
+
+def test_a_leader_among_a_bodys_members_is_no_head_of_it(pipeline):
+    found = edges(pipeline, "Viktor Orban, the longest-serving EU leader, met Recep Tayyip Erdogan.")
+    assert ("viktor-orban", "LEADS", "european-union") not in found, found
 
 
 def test_statement_evidence_points_back_into_the_document(pipeline):
