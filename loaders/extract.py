@@ -98,8 +98,12 @@ class Extractor:
         the state behind an act ("concern about the Serbian build-up", "Moscow's decision").
         """
         out: list[str] = []
+        titles = self.lex.titles_lead | self.lex.titles_member
         for t in (tok, *tok.conjuncts):
             a = da.at(t)
+            if a is not None and t.lower_ in titles:  # "Niger's ruler, General X, ...": the person acts
+                a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)
+                          and da.actors[da.at(c)].type is ActorType.PERSON), a)
             if a is None and t.dep_ == "appos" and da.at(t.head):  # "X, a coalition that includes Y"
                 a = da.at(t.head)
             if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \

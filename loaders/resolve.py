@@ -28,6 +28,9 @@ HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king",
                  "supreme leader", "crown prince"}
 STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
                 "authorities", "troops", "ministry", "cabinet", "kremlin"}
+MILITARY_RANKS = {"general", "lieutenant general", "major general", "brigadier general", "colonel",
+                  "lieutenant colonel", "captain", "major", "lieutenant", "field marshal", "marshal", "admiral",
+                  "vice admiral", "brigadier", "commodore", "sergeant"}
 #: Nouns that stand for a state's leadership as a whole: heading one is leading the state.
 STATE_LEADERSHIP = {"government", "regime", "junta", "administration", "authorities", "cabinet", "leadership",
                     "kremlin"}
@@ -502,7 +505,8 @@ class Resolver:
                                         for q in c.children if da.at(q)), None)
                             if org:
                                 da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
-            if head.dep_ == "appos" and head.head.i not in da.by_token:
+            if head.dep_ == "appos" and (head.head.i not in da.by_token  # "Niger's ruler, General X":
+                                         or head.head.lower_ in self.lex.titles_lead | self.lex.titles_member):
                 self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
             if head.dep_ == "pobj" and head.head.lower_ == "of" and da.at(head.head.head) \
                     and da.actors[da.at(head.head.head)].type is ActorType.STATE:
@@ -556,8 +560,9 @@ class Resolver:
     def _role_from(self, doc: Doc, da: DocActors, person: Mention, tokens: list[Token]) -> None:
         if not tokens:
             return
-        text = "".join(t.text_with_ws for t in tokens if not t.is_punct or t.text == "-").lower()
-        text = " ".join(text.replace(" - ", "-").split())
+        # words apart even where punctuation stood between them ("ruler, General"), hyphens joined
+        text = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").lower()
+        text = text.replace(" - ", "-").replace(" 's", "'s").replace(" \u2019s", "\u2019s")
         found = [ti for ti in self.titles if f" {ti} " in f" {text} "]
         if not found:
             return
@@ -565,7 +570,9 @@ class Resolver:
         last = {ti: ti.split()[-1].split("-")[-1] for ti in found}  # "secretary-general" ends at "general"
         ends = {ti: [t.i for t in tokens if t.lower_ == last[ti] or t.lower_.endswith("-" + last[ti])]
                 for ti in found}
-        title = min(found, key=lambda ti: (min((abs(i - person.start) for i in ends[ti]), default=99), -len(ti)))
+        # a military rank ("General X") names a role only when no other title does ("Niger's ruler, General X")
+        title = min(found, key=lambda ti: (ti in MILITARY_RANKS, min((abs(i - person.start) for i in ends[ti]),
+                                                                    default=99), -len(ti)))
         at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
         orgs = []
         organ = False
@@ -585,7 +592,8 @@ class Resolver:
                     and da.actors[a].type is not ActorType.PERSON:
                 orgs.append(a)
                 if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
-                        and any(da.at(o) == a and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - STATE_LEADERSHIP)
+                        and any(da.at(o) == a and o.lower_ not in title.split()
+                                and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - STATE_LEADERSHIP)
                                 for o in (t, t.head)):
                     organ = True  # "chief of Russia's general staff" leads an organ of the state: a member
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:

@@ -107,6 +107,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # "the two ministers, X of A and Y of B": each serves the state named after them
     ("The two foreign ministers, Mauro Vieira of Brazil and Jorge Paz of Peru, met in Quito.",
      {("mauro-vieira", "MEMBER_OF", "brazil"), ("jorge-paz", "MEMBER_OF", "peru"), ("jorge-paz", "MEETS", "mauro-vieira")}),
+    # a title in apposition outranks a military rank, and the titled person is the one who acts
+    ("Guinea's ruler, General Mamadi Doumbouya, visited Paris.",
+     {("mamadi-doumbouya", "LEADS", "guinea"), ("france", "MEETS", "mamadi-doumbouya")}),
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
 ])
