@@ -146,6 +146,10 @@ class Extractor:
                                 if da.modifiers.get(x.i) and da.modifiers[x.i] not in out and da.modifiers[x.i] != a]
             if a and a not in out:
                 out.append(a)
+            if a and da.actors[a].type is ActorType.STATE:  # "Mali, Burkina Faso and Niger" read as apposition
+                for c in t.children:
+                    if c.dep_ == "appos" and da.at(c) and da.actors[da.at(c)].type is ActorType.STATE:
+                        out += [x for x in [da.at(c)] + [da.at(k) for k in c.conjuncts] if x and x not in out]
         return out
 
     # -- clause context ------------------------------------------------------
@@ -603,7 +607,7 @@ class Extractor:
         if lemma in ("meet", "visit") and len(subjects) > 1:  # "A and B met C": all three were there
             for a, b in combinations(subjects, 2):
                 self._emit(found, [a], rel, [b], sent, BASE[pattern], pattern, clause, da)
-        if lemma == "join":  # joining an organisation or alliance is membership
+        if lemma in ("join", "form", "found", "establish", "co-found"):  # joining or founding an alliance is membership
             groups = [o for o in objects if o in da.actors
                       and da.actors[o].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
             if groups:

@@ -100,6 +100,14 @@ def edges(pipeline, text, *, min_confidence=0.0):
      {("malaysia", "ATTACKS", "china")}),
     ("Ghana's president was received by Togo's President Faure Gnassingbe in Lome.",
      {("faure-gnassingbe", "MEETS", "ghana")}),
+    # founding a bloc is membership; a list of states the parser read as apposition
+    ("When Ghana, Togo and Benin formed the Volta Basin Authority in 2017, Lagos objected.",
+     {("ghana", "MEMBER_OF", "volta-basin-authority"), ("togo", "MEMBER_OF", "volta-basin-authority"),
+      ("benin", "MEMBER_OF", "volta-basin-authority")}),
+    ("Britain's Treasury sanctioned Viktor Bout.", {("united-kingdom", "SANCTIONS", "viktor-bout")}),
+    ("Canada followed in May with sanctions on Iranian commanders.", {("canada", "SANCTIONS", "iran")}),
+    ("Lula spoke to Macron by phone on Monday.", {("emmanuel-macron", "MEETS", "lula-da-silva")}),
+    ("Emmanuel Macron had dinner with Narendra Modi in Paris.", {("emmanuel-macron", "MEETS", "narendra-modi")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
