@@ -608,6 +608,8 @@ class Extractor:
             for a, b in combinations(subjects, 2):
                 self._emit(found, [a], rel, [b], sent, BASE[pattern], pattern, clause, da)
         if lemma in ("join", "form", "found", "establish", "co-found"):  # joining or founding an alliance is membership
+            if lemma != "join":  # a party founded by a politician: his, but not as a member state's
+                subjects = [a for a in subjects if da.actors[a].type is not ActorType.PERSON]
             groups = [o for o in objects if o in da.actors
                       and da.actors[o].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
             if groups:

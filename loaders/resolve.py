@@ -138,6 +138,17 @@ class DocActors:
                 seen.aliases.add(surface)
 
 
+def phrase(tok: Token) -> list[Token]:
+    """The noun phrase under ``tok`` without the clauses hung on it ("the president, which
+    Brussels said ..." is about the president, not Brussels)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _variants(alias: str) -> set[str]:
     out = {alias, alias.replace("-", " "), alias.replace("'", "\u2019")}
     if "-" not in alias and " " in alias and alias.lower().startswith(("al ", "el ", "ad ", "as ")):
@@ -497,7 +508,7 @@ class Resolver:
             holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
             for child in (c for h in holders for c in h.children):
                 if child.dep_ == "appos" and child.i not in da.by_token and child.head.i == head.i:
-                    self._role_from(doc, da, m, list(child.subtree))
+                    self._role_from(doc, da, m, phrase(child))
                 if child.dep_ == "prep" and child.lower_ == "in":  # "in charge of Myanmar"
                     for p in child.children:
                         if p.lower_ == "charge":
@@ -507,7 +518,7 @@ class Resolver:
                                 da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
             if head.dep_ == "appos" and (head.head.i not in da.by_token  # "Niger's ruler, General X":
                                          or head.head.lower_ in self.lex.titles_lead | self.lex.titles_member):
-                self._role_from(doc, da, m, [t for t in head.head.subtree if t.i < start])
+                self._role_from(doc, da, m, [t for t in phrase(head.head) if t.i < start])
             if head.dep_ == "pobj" and head.head.lower_ == "of" and da.at(head.head.head) \
                     and da.actors[da.at(head.head.head)].type is ActorType.STATE:
                 # "the Somali government of President Hassan Sheikh Mohamud"
@@ -519,7 +530,7 @@ class Resolver:
             if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
                 for attr in head.head.children:
                     if attr.dep_ == "attr" and attr.i not in da.by_token:
-                        self._role_from(doc, da, m, list(attr.subtree))
+                        self._role_from(doc, da, m, phrase(attr))
 
     def _title_of(self, doc: Doc, da: DocActors, person: Mention, head: Token) -> None:
         """"the two foreign ministers, Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan":

@@ -221,6 +221,18 @@ def test_names_that_contain_other_names(pipeline):
     assert "georgian-dream" in actors and "dream" not in actors, actors  # a party named with a demonym
 
 
+def test_a_title_is_read_from_its_phrase_not_from_a_clause_hung_on_it(pipeline):
+    found = edges(pipeline, "Parliament overrode the veto of Maia Sandu, then the president, which Moscow "
+                            "said had stalled the talks.")
+    assert not any(e[0] == "maia-sandu" and e[2] == "russia" for e in found), found
+
+
+def test_a_party_founded_by_a_politician_does_not_make_him_a_member_state(pipeline):
+    found = edges(pipeline, "Georgian Dream vowed to outlaw the United National Movement, the party founded "
+                            "by Mikheil Saakashvili.")
+    assert ("mikheil-saakashvili", "MEMBER_OF", "united-national-movement") not in found, found
+
+
 def test_a_leader_among_a_bodys_members_is_no_head_of_it(pipeline):
     found = edges(pipeline, "Viktor Orban, the longest-serving EU leader, met Recep Tayyip Erdogan.")
     assert ("viktor-orban", "LEADS", "european-union") not in found, found
