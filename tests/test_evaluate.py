@@ -78,17 +78,19 @@ def test_quality_floor_on_our_gold(tmp_path):
     rep = evaluate(store, Gold.load(ROOT / "tests" / "data" / "gold"))
     signed, typed = rep.levels["signed"], rep.levels["typed"]
     assert signed.gold > 200 and signed.system > 150
-    assert signed.precision >= 0.88, format_report(rep, details=False)
-    assert signed.recall >= 0.72, format_report(rep, details=False)
-    assert typed.precision >= 0.86 and typed.recall >= 0.70, format_report(rep, details=False)
+    assert signed.precision >= 0.93, format_report(rep, details=False)
+    assert signed.recall >= 0.85, format_report(rep, details=False)
+    assert typed.precision >= 0.92 and typed.recall >= 0.84, format_report(rep, details=False)
     high, low = rep.bands[0][1], rep.bands[2][1]
     assert high.system and high.precision >= low.precision  # confidence means something
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name,recall", [("heldout", 0.65), ("later2", 0.60), ("later3", 0.50)])
-def test_quality_floor_on_the_later_sets(tmp_path, name, recall):
-    """Documents written after the extractor, by other hands (tests/data/heldout, later2, later3)."""
+@pytest.mark.parametrize("name,precision,recall", [
+    ("heldout", 0.90, 0.74), ("later2", 0.93, 0.68), ("later3", 0.90, 0.60), ("later4", 0.88, 0.70),
+    ("later5", 0.82, 0.60)])
+def test_quality_floor_on_the_later_sets(tmp_path, name, precision, recall):
+    """Documents written after the extractor, by other hands (tests/data/heldout, later2 ... later5)."""
     from loaders.pipeline import ingest
 
     folder = ROOT / "tests" / "data" / name
@@ -97,4 +99,4 @@ def test_quality_floor_on_the_later_sets(tmp_path, name, recall):
     rep = evaluate(open_store(str(tmp_path / "h.json")), Gold.load(folder / "gold"))
     signed = rep.levels["signed"]
     assert signed.gold > 60
-    assert signed.precision >= 0.85 and signed.recall >= recall, format_report(rep, details=False)
+    assert signed.precision >= precision and signed.recall >= recall, format_report(rep, details=False)
