@@ -105,7 +105,8 @@ def print_paths(store, paths) -> None:
             print(f"  {rel}")
             ev = hop.evidence
             if ev is not None:
-                print(f"      \"{ev.sentence.strip()}\" ({docs.get(ev.document, ev.document)}, line {ev.line})")
+                when = f"{ev.date}, " if ev.date else ""
+                print(f"      \"{ev.sentence.strip()}\" ({when}{docs.get(ev.document, ev.document)}, line {ev.line})")
 
 
 def _neighbours(args, fn_name: str) -> int:
