@@ -108,6 +108,7 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Canada followed in May with sanctions on Iranian commanders.", {("canada", "SANCTIONS", "iran")}),
     ("Lula spoke to Macron by phone on Monday.", {("emmanuel-macron", "MEETS", "lula-da-silva")}),
     ("Emmanuel Macron had dinner with Narendra Modi in Paris.", {("emmanuel-macron", "MEETS", "narendra-modi")}),
+    ("Ecuador thanked Colombia for its help.", {("ecuador", "SUPPORTS", "colombia")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
