@@ -618,15 +618,28 @@ class Extractor:
         self._emit(found, subjects, rel, objects, sent, BASE[pattern], pattern, clause, da)
 
     def _warner(self, verb: Token, rel: RelType, da: DocActors) -> list[str]:
-        """The actors who warn or vow that ``verb`` (a hostile act, in the future) will happen."""
-        if rel.polarity >= 0 or not any(k.lower_ in ("will", "would", "'ll") for k in verb.children):
+        """The actors who warn or vow that ``verb`` (a hostile act, in the future) will happen;
+        also a speaker announcing his own side's coming attacks ("Houthi forces would keep firing
+        at Israel", said their spokesman)."""
+        if rel.polarity >= 0:
             return []
         head = verb
-        while head.dep_ == "conj":
+        while head.dep_ in ("conj", "xcomp"):
             head = head.head
-        if head.dep_ != "ccomp" or head.head.lemma_.lower() not in self.lex.warning_verbs:
+        if not any(k.lower_ in ("will", "would", "'ll") for t in (verb, head) for k in t.children):
             return []
-        return self.subjects(head.head, da)[0]
+        if head.dep_ != "ccomp":
+            return []
+        gov = head.head
+        if gov.lemma_.lower() in self.lex.warning_verbs:
+            return self.subjects(gov, da)[0]
+        if gov.lemma_.lower() in self.lex.say_verbs:
+            speakers = self.subjects(gov, da)[0]
+            doers = self.subjects(verb, da)[0]
+            own = set(speakers) | {r.org for r in da.roles if r.person in speakers}
+            if speakers and doers and set(doers) <= own:
+                return list(dict.fromkeys(speakers + doers))
+        return []
 
     def _together(self, verb: Token, subjects: list[str], sent: Span, da: DocActors, found: list[Found],
                   clause: Clause) -> None:

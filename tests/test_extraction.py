@@ -42,6 +42,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Peru refused to back Chile.", {("peru", "OPPOSES", "chile")}),
     ("Bolivia said it would never recognise Chile's claim.", {("bolivia", "OPPOSES", "chile")}),
     ("Venezuela threatened to attack Guyana.", {("venezuela", "THREATENS", "guyana")}),
+    # a spokesman announcing his own side's coming attacks threatens, with his side
+    ("Ali Bakr, the Hamas military spokesman, said Hamas fighters would keep firing rockets at Israel.",
+     {("ali-bakr", "THREATENS", "israel"), ("hamas", "THREATENS", "israel")}),
     # metonymy: capitals, seats of government, demonym agents
     ("Ankara criticised Athens.", {("turkey", "CRITICIZES", "greece")}),
     ("The Kremlin sanctioned Lithuania.", {("russia", "SANCTIONS", "lithuania")}),
