@@ -308,17 +308,30 @@ class Extractor:
         if verb.dep_ == "conj" and any(k.dep_ == "nsubjpass" for k in head.children):
             # "M23 was defeated by X ... and has been fighting Y": the shared subject is M23
             return [a for k in head.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)], INHERITED
+        if verb.dep_ in ("ROOT", "conj") and not subs:
+            lost = self._lost_subject(verb, da)
+            if lost:
+                return lost, 0.8
         if verb.dep_ == "conj" or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in verb.children))):  # "deployed troops to fight X"
             s, f = self.subjects(head, da, depth + 1)
             return s, f * INHERITED
-        if verb.dep_ == "ROOT" and not subs:  # a parse that lost the subject: "In February Maduro broke ..."
-            before = verb.doc[verb.i - 1] if verb.i else None
-            while before is not None and before.pos_ in ("ADV", "AUX", "PART") and before.i > 0:
-                before = verb.doc[before.i - 1]
-            if before is not None and da.at(before) and before.dep_ not in ("dobj", "nsubj"):
-                return [da.at(before)], 0.8
         return [], 1.0
+
+    @staticmethod
+    def _lost_subject(verb: Token, da: DocActors) -> list[str]:
+        """Actors just before a verb that the parse gave no subject, read as one: "In February
+        Maduro broke ...", "... and on 27 June Congo and Rwanda signed ..." (the names hung on
+        the date's preposition)."""
+        before = verb.doc[verb.i - 1] if verb.i else None
+        while before is not None and before.pos_ in ("ADV", "AUX", "PART") and before.i > 0:
+            before = verb.doc[before.i - 1]
+        if before is None or not da.at(before) or before.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return []
+        first = before
+        while first.dep_ == "conj" and da.at(first.head):
+            first = first.head
+        return list(dict.fromkeys(da.at(t) for t in (first, *first.conjuncts) if da.at(t)))
 
     def objects(self, verb: Token, rel: RelType, da: DocActors, preps: set[str]) -> tuple[list[str], str]:
         kids = list(verb.children)
