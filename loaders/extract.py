@@ -85,7 +85,7 @@ class Extractor:
         lex = lexicon
         cue_words = (set(lex.verbs) | set(lex.nominals) | set(lex.backed) | lex.supply_verbs | lex.receive_verbs
                      | set(lex.reverse_verbs) | lex.naming_verbs | {p.split()[0] for p in lex.phrasal} | lex.together
-                     | lex.complaint_verbs)
+                     | lex.complaint_verbs | set(lex.stance_adjectives))
         self.cue_hashes = word_hashes(vocab, cue_words)
 
     # -- actors at a token ------------------------------------------------
@@ -468,6 +468,8 @@ class Extractor:
                     self._verb(tok, low, sent, da, found)
                 if pos in ("NOUN", "PROPN") and (low in self.lex.nominals or tok.lower_ in self.lex.nominals):
                     self._nominal(tok, sent, da, found)
+                if pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in self.lex.stance_adjectives:
+                    self._stance(tok, sent, da, found)
                 if tok.lower_ in self.lex.backed and tok.dep_ in ("amod", "compound", "acl", "nmod", "npadvmod"):
                     self._backed(tok, sent, da, found)
                 if tok.lower_ in self.lex.together and tok.dep_ == "advmod" and tok.head.pos_ == "VERB" \
@@ -479,6 +481,18 @@ class Extractor:
             if odd and len({da.by_token[i].actor for i in range(sent.start, sent.end) if i in da.by_token}) > 1:
                 self._surface(sent, da, found)
         return found
+
+    def _stance(self, adj: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
+        """"Eritrea has grown hostile to Addis Ababa", "the militia remains loyal to Tehran"."""
+        verb = adj.head
+        objects = self._pobj_actors(adj, {"to", "toward", "towards", "with"}, da, owners=True)
+        if not objects or verb.pos_ not in ("VERB", "AUX"):
+            return
+        subjects, factor = self.subjects(verb, da)
+        clause = self.clause(verb, sent, da)
+        clause.factor *= factor
+        self._emit(found, subjects, self.lex.stance_adjectives[adj.lower_], objects, sent, BASE["verb"], "verb",
+                   clause, da)
 
     def _surface(self, sent: Span, da: DocActors, found: list[Found]) -> None:
         """A fallback for verbs the tagger missed ("Russia and Iran back Assad" with "back"

@@ -156,6 +156,7 @@ class Lexicon:
         self.complaint_verbs = set(data["complaint_verbs"])
         self.territorial_verbs = set(data["territorial_verbs"])
         self.name_suffixes = set(data["name_suffixes"])
+        self.stance_adjectives = {k: RelType(v) for k, v in data["stance_adjectives"].items()}
 
 
 @lru_cache(maxsize=1)

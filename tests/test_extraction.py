@@ -115,6 +115,8 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # names the parse hung on a date's preposition are the subject it lost
     ("Doha opened another track, and on 5 April Chad and Sudan signed a peace agreement at the ministry.",
      {("chad", "AGREES_WITH", "sudan")}),
+    # a stance said with an adjective
+    ("Djibouti has grown openly hostile to Asmara.", {("djibouti", "OPPOSES", "eritrea")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
@@ -142,6 +144,7 @@ def test_phrasings(pipeline, text, expected):
     "Leaders from Peru and Chile attended the summit in Lima.",
     "I cannot imagine Peru stepping up to attack Chile.",      # negation above a purpose clause
     "Peru will not attack Chile.",                      # a promise not to attack is no hostility
+    "Peru is not hostile to Chile.",
     "Peru, which led a coalition against Chile, kept quiet.",  # leading a coalition is not leading its enemy
     "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
 ])
