@@ -125,6 +125,10 @@ class Extractor:
                     a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
                               or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and da.at(c))),
                              None)
+            if a is None and t.pos_ == "NOUN":  # "a network known as the Cartel de los Soles"
+                a = next((da.at(p) for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name")
+                          for q in c.children if q.dep_ in ("prep", "oprd") for p in (q, *q.children)
+                          if p.dep_ in ("pobj", "oprd") and da.at(p)), None)
             if a is None and t.lower_ in RELATIVE and t.head.dep_ == "relcl":
                 a = da.at(t.head.head)
             if a is None and t.pos_ in ("NOUN", "PROPN"):  # "the UN envoy, Hans Grundberg, met ..."
