@@ -117,7 +117,7 @@ def edges(pipeline, text, *, min_confidence=0.0):
      {("chad", "AGREES_WITH", "sudan")}),
     # a stance said with an adjective
     ("Djibouti has grown openly hostile to Asmara.", {("djibouti", "OPPOSES", "eritrea")}),
-    ("Tehran arms a militia known as Kataib Hezbollah.", {("iran", "PROVIDES_MILITARY_AID", "kataib-hezbollah")}),
+    ("Iran funds a group known as Ansar Allah.", {("iran", "PROVIDES_AID", "houthis")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
