@@ -240,7 +240,13 @@ def examples_dir() -> Path:
         return local
     from importlib.resources import files
 
-    return Path(str(files("actorgraph.examples")))
+    try:  # installed: the package data
+        shipped = Path(str(files("actorgraph.examples")))
+        if any(shipped.glob("*.txt")):
+            return shipped
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "examples"  # an editable install: the source tree
 
 
 def cmd_demo(args) -> int:

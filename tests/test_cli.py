@@ -197,3 +197,10 @@ def test_timeline_orders_a_pairs_statements_by_date(tmp_path, capsys):
     rows = [ln.split()[0] for ln in out.splitlines()[1:] if not ln.startswith("      ")]
     assert rows == ["2019-05", "2024-06-03", "2024-06-03"], out
     assert '"In May 2019 Kenya and Uganda signed a rail deal."' in out
+
+
+def test_demo_runs_from_any_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no examples/ here: the shipped (or, editable, the source) examples
+    code, out, _ = run(capsys, "demo", "--store", tmp_path / "d.json", "-o", tmp_path / "d.html")
+    assert code == 0 and "12 new documents" in out, out
+    assert (tmp_path / "d.html").stat().st_size > 10_000
