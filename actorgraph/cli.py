@@ -238,13 +238,13 @@ def examples_dir() -> Path:
     local = Path("examples")
     if local.is_dir() and any(local.glob("*.txt")):
         return local
-    from importlib.resources import files
+    import importlib
 
-    try:  # installed: the package data
-        shipped = Path(str(files("actorgraph.examples")))
-        if any(shipped.glob("*.txt")):
-            return shipped
-    except (ModuleNotFoundError, TypeError):
+    try:  # installed: the package data (a namespace package: no __init__.py among the texts)
+        for folder in importlib.import_module("actorgraph.examples").__path__:
+            if any(Path(folder).glob("*.txt")):
+                return Path(folder)
+    except ImportError:
         pass
     return Path(__file__).resolve().parent.parent / "examples"  # an editable install: the source tree
 
