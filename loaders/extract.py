@@ -37,6 +37,7 @@ INHERITED = 0.9
 POSITIVE_FLIPS = {RelType.SUPPORTS, RelType.COOPERATES_WITH, RelType.AGREES_WITH,
                   RelType.PROVIDES_AID, RelType.PROVIDES_MILITARY_AID, RelType.MEETS}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+QUANTITIES = {"some", "most", "much", "part", "all", "many", "half", "parts", "portion", "share", "bulk"}
 #: Verbs about another actor's act: "slammed sanctions against Iran" is about the sanctions' owner.
 ATTITUDES = {RelType.CRITICIZES, RelType.OPPOSES, RelType.SUPPORTS, RelType.THREATENS}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -251,7 +252,7 @@ class Extractor:
                     found = self.subjects(verb.head, da, depth + 1)[0]  # "Jordan says its air force ..."
                 # "Russia's air strikes hit ...", "many of Russia's air strikes"
                 owner = k
-                if k.lower_ in ("many", "some", "most", "much", "part", "one"):
+                if k.lower_ in QUANTITIES | {"one"}:
                     owner = next((p for c in k.children if c.lower_ == "of" for p in c.children), k)
                 if owner.lemma_.lower() in self.lex.nominals:
                     found += [da.at(c) for c in owner.children if c.dep_ == "poss" and da.at(c)]
@@ -363,6 +364,8 @@ class Extractor:
                 out += [a for a in self._pobj_actors(k, preps, da, targets=True, hostile=material) if a not in out]
                 continue
             if k.dep_ in ("dobj", "dative"):
+                if k.lower_ in QUANTITIES:  # "suspended some of its assistance to Addis Ababa"
+                    k = next((p for c in k.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), k)
                 found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material,
                                     owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
                 event = (self.lex.nominals.get(k.lemma_.lower()) or self.lex.nominals.get(k.lower_)) \

@@ -118,6 +118,7 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # a stance said with an adjective
     ("Djibouti has grown openly hostile to Asmara.", {("djibouti", "OPPOSES", "eritrea")}),
     ("Iran funds a group known as Ansar Allah.", {("iran", "PROVIDES_AID", "houthis")}),
+    ("Brussels suspended some of its assistance to Bamako.", {("european-union", "SANCTIONS", "mali")}),
     # titles become roles
     # heading one of a state's organs is membership of the state; heading its government, leadership
     ("Jacob Mwangi, the commander of Kenya's army, met Ugandan officers.", {("jacob-mwangi", "MEMBER_OF", "kenya")}),
