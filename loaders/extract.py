@@ -99,10 +99,9 @@ class Extractor:
         the state behind an act ("concern about the Serbian build-up", "Moscow's decision").
         """
         out: list[str] = []
-        titles = self.lex.titles_lead | self.lex.titles_member
         for t in (tok, *tok.conjuncts):
             a = da.at(t)
-            if a is not None and t.lower_ in titles:  # "Niger's ruler, General X, ...": the person acts
+            if a is not None and t.lower_ in self.lex.titles:  # "Niger's ruler, General X, ...": the person acts
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)
                           and da.actors[da.at(c)].type is ActorType.PERSON), a)
             if a is None and t.dep_ == "appos" and da.at(t.head):  # "X, a coalition that includes Y"
@@ -353,6 +352,7 @@ class Extractor:
         out: list[str] = []
         material = rel in MATERIAL
         hostile = rel.polarity < 0
+        owners = "acts" if rel is RelType.SUPPORTS else rel in ATTITUDES
         if not any(k.dep_ in ("dobj", "dative") for k in kids) and verb.lemma_.lower() in self.lex.object_control:
             out += [a for c in kids if c.dep_ in ("ccomp", "xcomp") for k in c.children
                     if k.dep_ == "nsubj" for a in self.actors(k, da)]  # "helped Israel take down the drones"
@@ -366,8 +366,7 @@ class Extractor:
             if k.dep_ in ("dobj", "dative"):
                 if k.lower_ in QUANTITIES:  # "suspended some of its assistance to Addis Ababa"
                     k = next((p for c in k.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), k)
-                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material,
-                                    owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
+                found = self.actors(k, da, targets=rel is not RelType.MEETS, hostile=material, owners=owners)
                 event = (self.lex.nominals.get(k.lemma_.lower()) or self.lex.nominals.get(k.lower_)) \
                     if k.pos_ == "NOUN" else None
                 if event is not None and event.symmetric and rel in ATTITUDES and rel.polarity < 0 \
@@ -393,8 +392,7 @@ class Extractor:
         for k in kids:
             if (k.dep_ == "prep" or (k.dep_ == "dative" and k.pos_ == "ADP")) and k.lower_ in preps:
                 for p in self._pobjs(k, hostile):  # "objected to the American project"
-                    found = self.actors(p, da, targets=True, hostile=material,
-                                        owners=("acts" if rel is RelType.SUPPORTS else rel in ATTITUDES))
+                    found = self.actors(p, da, targets=True, hostile=material, owners=owners)
                     if hostile and (not found or all(self._collective(a, da) for a in found)):
                         found = self._agents_from(verb, p, da) or found
                     out += [a for a in found if a not in out]
@@ -431,7 +429,7 @@ class Extractor:
     def _agent_noun(self, tok: Token) -> bool:
         """"fighters", "militants", or a quantity of them ("dozens of fighters")."""
         def agent(t: Token) -> bool:
-            return bool({t.lower_, t.lemma_.lower()} & (self.lex.agent_nouns | self.lex.group_nouns))
+            return bool({t.lower_, t.lemma_.lower()} & self.lex.agents_and_groups)
         return agent(tok) or (tok.ent_type_ == "CARDINAL" or tok.lower_ in ("dozens", "hundreds", "thousands", "scores")) \
             and any(agent(p) for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
 

@@ -157,6 +157,9 @@ class Lexicon:
         self.territorial_verbs = set(data["territorial_verbs"])
         self.name_suffixes = set(data["name_suffixes"])
         self.stance_adjectives = {k: RelType(v) for k, v in data["stance_adjectives"].items()}
+        # derived once, for lookups on hot paths
+        self.titles = self.titles_lead | self.titles_member
+        self.agents_and_groups = self.agent_nouns | self.group_nouns
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king",
                  "supreme leader", "crown prince"}
 STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
                 "authorities", "troops", "ministry", "cabinet", "kremlin"}
+DEPUTY_WORDS = ("deputy", "vice", "assistant")
 MILITARY_RANKS = {"general", "lieutenant general", "major general", "brigadier general", "colonel",
                   "lieutenant colonel", "captain", "major", "lieutenant", "field marshal", "marshal", "admiral",
                   "vice admiral", "brigadier", "commodore", "sergeant"}
@@ -184,12 +185,12 @@ class Resolver:
                     self.matchers[0].add(key, [nlp.make_doc(v) for v in cased])
                 if lower:
                     self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
-        self.titles = sorted(lexicon.titles_lead | lexicon.titles_member, key=len, reverse=True)
+        self.titles = sorted(lexicon.titles, key=len, reverse=True)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
-        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns))
-        self.h_federal = word_hashes(v, {"federal"})
+        # context nouns, pronouns, and "federal" (as in "federal troops")
+        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | {"federal"})
 
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
@@ -214,7 +215,7 @@ class Resolver:
     def _titled(self, span: Span) -> bool:
         """A name with a personal title before it or in apposition to it."""
         before = span.doc[span.start - 1] if span.start else None
-        titles = self.lex.titles_lead | self.lex.titles_member
+        titles = self.lex.titles
         return (before is not None and before.lower_ in titles and span[0].is_title) or any(
             c.dep_ == "appos" and c.lower_ in titles for c in span.root.children)
 
@@ -517,7 +518,7 @@ class Resolver:
                             if org:
                                 da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
             if head.dep_ == "appos" and (head.head.i not in da.by_token  # "Niger's ruler, General X":
-                                         or head.head.lower_ in self.lex.titles_lead | self.lex.titles_member):
+                                         or head.head.lower_ in self.lex.titles):
                 self._role_from(doc, da, m, [t for t in phrase(head.head) if t.i < start])
             if head.dep_ == "pobj" and head.head.lower_ == "of" and da.at(head.head.head) \
                     and da.actors[da.at(head.head.head)].type is ActorType.STATE:
@@ -550,11 +551,11 @@ class Resolver:
         else:
             return
         words = [c.lower_ for c in up.lefts if c.dep_ in ("amod", "compound")] + [up.lemma_.lower()]
-        phrase = f" {' '.join(words)}"
-        title = next((ti for ti in self.titles if phrase.endswith(f" {ti}")), None)
+        heading = f" {' '.join(words)}"
+        title = next((ti for ti in self.titles if heading.endswith(f" {ti}")), None)
         if title is None:
             return
-        deputy = any(w in ("deputy", "vice", "assistant") for w in words)
+        deputy = any(w in DEPUTY_WORDS for w in words)
         kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, bodies[0], da.tokens.sents[da.tokens.sentence_of(head.i)]))
 
@@ -621,7 +622,7 @@ class Resolver:
                 return
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
-                     for w in ("deputy", "vice", "assistant"))
+                     for w in DEPUTY_WORDS)
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
         kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among) else RelType.MEMBER_OF
@@ -634,8 +635,7 @@ class Resolver:
         para_start = 0
         cn, pro = self.lex.context_nouns, self.lex.pronouns
         text = doc.text
-        wanted = sorted(set(da.by_token) | {int(i) for i in da.tokens.having(self.h_context)}
-                        | {int(i) for i in da.tokens.having(self.h_federal)})
+        wanted = sorted(set(da.by_token) | {int(i) for i in da.tokens.having(self.h_context)})
         sent = None
         for i in wanted:
             s = da.tokens.sents[da.tokens.sentence_of(i)]
