@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from graph import ActorgraphError, RelType, open_store, store_location
+from actorgraph.graph import ActorgraphError, RelType, open_store, store_location
 
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
@@ -40,8 +40,8 @@ def _types(value: str | None) -> list[RelType] | None:
 
 # -- commands ----------------------------------------------------------------
 def cmd_ingest(args) -> int:
-    from loaders.lexicon import Gazetteer
-    from loaders.pipeline import Pipeline, ingest
+    from actorgraph.loaders.lexicon import Gazetteer
+    from actorgraph.loaders.pipeline import Pipeline, ingest
 
     pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer))
     with open_store(args.store, write=True) as store:
@@ -56,7 +56,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from graph.export import export
+    from actorgraph.graph.export import export
 
     with open_store(args.store) as store:
         text = export(store, args.format, min_confidence=args.min_confidence)
@@ -69,8 +69,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_view(args) -> int:
-    from graph.html import render
-    from queries import find_actor
+    from actorgraph.graph.html import render
+    from actorgraph.queries import find_actor
 
     with open_store(args.store) as store:
         actor = find_actor(store, args.actor).id if args.actor else None
@@ -81,7 +81,7 @@ def cmd_view(args) -> int:
 
 
 def cmd_path(args) -> int:
-    from queries import alliance_paths, find_actor
+    from actorgraph.queries import alliance_paths, find_actor
 
     with open_store(args.store) as store:
         a, b = find_actor(store, args.a), find_actor(store, args.b)
@@ -110,7 +110,7 @@ def print_paths(store, paths) -> None:
 
 
 def _neighbours(args, fn_name: str) -> int:
-    import queries
+    from actorgraph import queries
 
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
@@ -133,7 +133,7 @@ def cmd_enemies(args) -> int:
 
 
 def cmd_show(args) -> int:
-    import queries
+    from actorgraph import queries
 
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
@@ -154,7 +154,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_timeline(args) -> int:
-    import queries
+    from actorgraph import queries
 
     with open_store(args.store) as store:
         a, b = queries.find_actor(store, args.a), queries.find_actor(store, args.b)
@@ -171,7 +171,7 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_actors(args) -> int:
-    from queries import top_actors
+    from actorgraph.queries import top_actors
 
     with open_store(args.store) as store:
         actors = top_actors(store, limit=args.limit, type=args.type)
@@ -182,7 +182,7 @@ def cmd_actors(args) -> int:
 
 
 def cmd_blocs(args) -> int:
-    from queries import blocs
+    from actorgraph.queries import blocs
 
     with open_store(args.store) as store:
         names = {a.id: a.name for a in store.actors()}
@@ -193,7 +193,7 @@ def cmd_blocs(args) -> int:
 
 
 def cmd_cypher(args) -> int:
-    from queries import run_cypher
+    from actorgraph.queries import run_cypher
 
     params = {}
     for p in args.param or []:
@@ -226,7 +226,7 @@ def cmd_cypher(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from queries.evaluate import Gold, evaluate, format_report
+    from actorgraph.queries.evaluate import Gold, evaluate, format_report
 
     with open_store(args.store) as store:
         report = evaluate(store, Gold.load(args.gold), min_confidence=args.min_confidence)
@@ -250,9 +250,9 @@ def examples_dir() -> Path:
 
 
 def cmd_demo(args) -> int:
-    from graph.html import render
-    from loaders.pipeline import ingest
-    from queries import NoPath, alliance_paths, top_actors
+    from actorgraph.graph.html import render
+    from actorgraph.loaders.pipeline import ingest
+    from actorgraph.queries import NoPath, alliance_paths, top_actors
 
     src = examples_dir()
     print(f"actorgraph demo: ingesting {src}/ into {store_location(args.store)}")

@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from graph import Actor, ActorType, Batch, Document, RelType, Statement  # noqa: E402
-from graph.neo4j_store import Neo4jStore  # noqa: E402
+from actorgraph.graph import Actor, ActorType, Batch, Document, RelType, Statement  # noqa: E402
+from actorgraph.graph.neo4j_store import Neo4jStore  # noqa: E402
 
 
 def synthetic(n: int, actors: int = 60, per_doc: int = 100, seed: int = 7):

@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph import open_store  # noqa: E402
-from loaders.nlp import MODELS, load_model  # noqa: E402
-from loaders.pipeline import Pipeline, ingest  # noqa: E402
-from loaders.readers import read_text  # noqa: E402
+from actorgraph.graph import open_store  # noqa: E402
+from actorgraph.loaders.nlp import MODELS, load_model  # noqa: E402
+from actorgraph.loaders.pipeline import Pipeline, ingest  # noqa: E402
+from actorgraph.loaders.readers import read_text  # noqa: E402
 
 
 def bare_model():

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.html import render  # noqa: E402
-from graph.model import Actor, Batch, Document, Statement  # noqa: E402
-from graph.nx_store import NetworkXStore  # noqa: E402
-from graph.ontology import ActorType, RelType  # noqa: E402
+from actorgraph.graph.html import render  # noqa: E402
+from actorgraph.graph.model import Actor, Batch, Document, Statement  # noqa: E402
+from actorgraph.graph.nx_store import NetworkXStore  # noqa: E402
+from actorgraph.graph.ontology import ActorType, RelType  # noqa: E402
 
 CHROMIUM = os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -24,7 +24,7 @@ import numpy as np
 
 from spacy.tokens import Doc, Span, Token
 
-from graph import ActorType, RelType
+from actorgraph.graph import ActorType, RelType
 
 from .lexicon import Lexicon
 from .resolve import DocActors, word_hashes

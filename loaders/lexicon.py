@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph import ActorType, InputError
-from graph.names import normalize
+from actorgraph.graph import ActorType, InputError
+from actorgraph.graph.names import normalize
 
 DATA = Path(__file__).parent / "data"
 #: A user gazetteer (same format as the shipped one, plus "merge" and "split") may be named here.
@@ -107,7 +107,7 @@ class Lexicon:
     """Cue words from ``data/lexicon.json``, as sets and dicts ready for lookups."""
 
     def __init__(self, data: dict):
-        from graph import RelType
+        from actorgraph.graph import RelType
 
         self.verbs = {k: RelType(v) for k, v in data["verbs"].items()}
         self.phrasal = {k: RelType(v) for k, v in data["phrasal"].items()}

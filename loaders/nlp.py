@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from graph import ActorgraphError
+from actorgraph.graph import ActorgraphError
 
 LINE_SENTENCES = "actorgraph_line_sentences_v1"
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n]{0,60}?(?:\u2014|\u2013| - | -- )\s*")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from graph import Actor, Batch, GraphStore, InputError, Statement
+from actorgraph.graph import Actor, Batch, GraphStore, InputError, Statement
 
 from .dates import one_date
 from .extract import Extractor

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from graph import Document, InputError
+from actorgraph.graph import Document, InputError
 
 from .dates import dateline_date
 

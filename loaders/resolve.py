@@ -16,8 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from graph import ActorType, RelType
-from graph.names import normalize, slugify
+from actorgraph.graph import ActorType, RelType
+from actorgraph.graph.names import normalize, slugify
 
 from .lexicon import Gazetteer, Lexicon
 

@@ -1,5 +1,5 @@
 """Named queries over either store: Cypher files for Bolt, NetworkX twins for the file store."""
-from graph.errors import ActorNotFound, NoPath
+from actorgraph.graph.errors import ActorNotFound, NoPath
 
 from .cypher_run import WriteRefused, run_cypher, write_clauses
 from .library import (alliance_paths, allies, blocs, enemies, enemy_of_enemy, evidence,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from graph import ActorgraphError, StoreError
+from actorgraph.graph import ActorgraphError, StoreError
 
 from .results import CypherResult
 

@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph import GraphStore, InputError, RelType, aggregate
-from graph.names import normalize
+from actorgraph.graph import GraphStore, InputError, RelType, aggregate
+from actorgraph.graph.names import normalize
 
 LEVELS = ("pair", "signed", "typed")
 BANDS = ((0.75, 1.01, "high  >=0.75"), (0.5, 0.75, "mid   0.50-0.75"), (0.0, 0.5, "low   <0.50"))

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
+from actorgraph.graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
                    Statement)
 
 from .results import Candidate, Hop, Neighbour, Path, Profile, RelationEvidence

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from graph import Actor, Relation, RelType, Statement
+from actorgraph.graph import Actor, Relation, RelType, Statement
 
 
 class RelationEvidence(NamedTuple):

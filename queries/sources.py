@@ -10,8 +10,8 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from graph import Actor, ActorType, Relation, RelType, Statement, StoreError, aggregate
-from graph.nx_store import NetworkXStore
+from actorgraph.graph import Actor, ActorType, Relation, RelType, Statement, StoreError, aggregate
+from actorgraph.graph.nx_store import NetworkXStore
 
 
 class Edge(NamedTuple):
@@ -109,12 +109,12 @@ class BoltSource:
         self.store = store
 
     def _statements(self, rows: list[dict]) -> list[Statement]:
-        from graph.neo4j_store import statement_from_row
+        from actorgraph.graph.neo4j_store import statement_from_row
 
         return [statement_from_row(r["statement"], r["subject"], r["object"]) for r in rows]
 
     def find_actor(self, key: str) -> list[Actor]:
-        from graph.neo4j_store import actor_from_row
+        from actorgraph.graph.neo4j_store import actor_from_row
 
         return [actor_from_row(r["actor"]) for r in self.store.read(cypher("find_actor"), key=key)]
 
@@ -123,13 +123,13 @@ class BoltSource:
                 for r in self.store.read(cypher("actor_names"))]
 
     def actor(self, actor_id: str) -> Actor | None:
-        from graph.neo4j_store import actor_from_row
+        from actorgraph.graph.neo4j_store import actor_from_row
 
         rows = self.store.read(cypher("actor"), id=actor_id)
         return actor_from_row(rows[0]["actor"]) if rows else None
 
     def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]:
-        from graph.neo4j_store import actor_from_row
+        from actorgraph.graph.neo4j_store import actor_from_row
 
         rows = self.store.read(cypher("top_actors"), limit=limit, type=type.value if type else None)
         return [actor_from_row(r["actor"]) for r in rows]

@@ -27,7 +27,7 @@ class BoltTarget:
     database: str | None
 
     def store(self, **kw):
-        from graph.neo4j_store import Neo4jStore
+        from actorgraph.graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(self.uri, user=self.user, password=self.password,
                           database=self.database, **kw)

@@ -136,7 +136,7 @@ def test_processes_give_the_same_graph(tmp_path, corpus, capsys):
 
 
 def test_second_writer_is_refused_while_the_first_holds_the_store(tmp_path, corpus, capsys):
-    from graph import open_store
+    from actorgraph.graph import open_store
 
     store = tmp_path / "g.json"
     with open_store(str(store), write=True):
@@ -167,8 +167,8 @@ def test_own_gazetteer_from_the_command_line(tmp_path, capsys):
 
 
 def test_long_documents_are_parsed_in_parts_with_offsets_into_the_whole(tmp_path):
-    from graph import open_store
-    from loaders.pipeline import Pipeline, ingest
+    from actorgraph.graph import open_store
+    from actorgraph.loaders.pipeline import Pipeline, ingest
 
     text = (EXAMPLES / "06-karabakh-bulletin.txt").read_text()
     pipeline = Pipeline()

@@ -2,8 +2,8 @@
 from their own sentence, falling back to the document's date."""
 import pytest
 
-from loaders.dates import dateline_date, full_date, parse_date
-from loaders.readers import read_file
+from actorgraph.loaders.dates import dateline_date, full_date, parse_date
+from actorgraph.loaders.readers import read_file
 
 
 @pytest.mark.parametrize("text,iso", [
@@ -51,7 +51,7 @@ def test_reader_dates_a_document_from_its_dateline_unless_its_record_has_one(tmp
 
 @pytest.mark.model
 def test_statements_take_their_sentences_date_else_the_documents(tmp_path):
-    from loaders.pipeline import Pipeline
+    from actorgraph.loaders.pipeline import Pipeline
 
     text = ("Border dispute\n"
             "ACCRA, 12 May 2024 - Ghana criticised Togo on Sunday.\n"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import Actor, ActorType, Batch, Document, RelType, Statement, open_store
-from queries.evaluate import Gold, evaluate, format_report
+from actorgraph.graph import Actor, ActorType, Batch, Document, RelType, Statement, open_store
+from actorgraph.queries.evaluate import Gold, evaluate, format_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +70,7 @@ def test_malformed_gold_names_the_file_and_line(tmp_path):
 @pytest.mark.model
 def test_quality_floor_on_our_gold(tmp_path):
     """Our own twelve documents and their gold: the floors sit a little under today's figures."""
-    from loaders.pipeline import ingest
+    from actorgraph.loaders.pipeline import ingest
 
     with open_store(str(tmp_path / "g.json"), write=True) as store:
         ingest([ROOT / "examples"], store)
@@ -91,7 +91,7 @@ def test_quality_floor_on_our_gold(tmp_path):
     ("later5", 0.82, 0.60)])
 def test_quality_floor_on_the_later_sets(tmp_path, name, precision, recall):
     """Documents written after the extractor, by other hands (tests/data/heldout, later2 ... later5)."""
-    from loaders.pipeline import ingest
+    from actorgraph.loaders.pipeline import ingest
 
     folder = ROOT / "tests" / "data" / name
     with open_store(str(tmp_path / "h.json"), write=True) as store:

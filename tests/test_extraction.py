@@ -1,9 +1,9 @@
 """Resolution and extraction mechanisms on sentences written for these tests (needs the model)."""
 import pytest
 
-from graph import ActorType, Document, RelType
-from loaders.pipeline import Pipeline
-from loaders.readers import Source
+from actorgraph.graph import ActorType, Document, RelType
+from actorgraph.loaders.pipeline import Pipeline
+from actorgraph.loaders.readers import Source
 
 pytestmark = pytest.mark.model
 
@@ -258,7 +258,7 @@ def test_statement_evidence_points_back_into_the_document(pipeline):
 
 
 def test_user_gazetteer_adds_merges_and_splits(tmp_path, monkeypatch):
-    from loaders.lexicon import Gazetteer
+    from actorgraph.loaders.lexicon import Gazetteer
 
     user = tmp_path / "mine.json"
     user.write_text('{"actors": [{"id": "blue-brigade", "name": "Blue Brigade", "type": "GROUP",'

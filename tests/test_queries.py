@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph import (Actor, ActorNotFound, ActorType, Batch, Document, NoPath, RelType, Statement,
+from actorgraph.graph import (Actor, ActorNotFound, ActorType, Batch, Document, NoPath, RelType, Statement,
                    StoreError)
-from graph.nx_store import NetworkXStore
-from queries import (Candidate, WriteRefused, alliance_paths, allies, blocs, enemies,
+from actorgraph.graph.nx_store import NetworkXStore
+from actorgraph.queries import (Candidate, WriteRefused, alliance_paths, allies, blocs, enemies,
                      enemy_of_enemy, evidence, find_actor, neighbours, profile, run_cypher,
                      timeline, top_actors)
 

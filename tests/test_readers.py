@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from graph import InputError
-from loaders.readers import find_files, read_file, visible_text
+from actorgraph.graph import InputError
+from actorgraph.loaders.readers import find_files, read_file, visible_text
 
 
 def write(tmp_path, name, data):

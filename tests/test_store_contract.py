@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph import (Actor, ActorType, Batch, Document, RelType, Statement, StoreError,
+from actorgraph.graph import (Actor, ActorType, Batch, Document, RelType, Statement, StoreError,
                    StoreLocked, StoreUnavailable, aggregate)
-from graph.neo4j_store import Neo4jStore
-from graph.nx_store import NetworkXStore
+from actorgraph.graph.neo4j_store import Neo4jStore
+from actorgraph.graph.nx_store import NetworkXStore
 
 D1 = Document.from_text("Iran arms Hezbollah. Assad meets Nasrallah.", "d1.txt", title="One",
                         date="2013-05-01")

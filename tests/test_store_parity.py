@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-import queries
-from graph import open_store
-from graph.export import to_json_data
-from loaders.pipeline import Pipeline, ingest
+from actorgraph import queries
+from actorgraph.graph import open_store
+from actorgraph.graph.export import to_json_data
+from actorgraph.loaders.pipeline import Pipeline, ingest
 
 pytestmark = [pytest.mark.model, pytest.mark.bolt]
 ROOT = Path(__file__).resolve().parent.parent

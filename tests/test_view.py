@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from graph import ActorNotFound
-from graph.html import STATIC, View, render, script_json, without_urls
-from graph.model import Actor, Batch, Document, Statement
-from graph.nx_store import NetworkXStore
-from graph.ontology import ActorType, RelType
+from actorgraph.graph import ActorNotFound
+from actorgraph.graph.html import STATIC, View, render, script_json, without_urls
+from actorgraph.graph.model import Actor, Batch, Document, Statement
+from actorgraph.graph.nx_store import NetworkXStore
+from actorgraph.graph.ontology import ActorType, RelType
 
 HOSTILE = (
     "<script>alert(1)</script> Russia supplied missiles to Syria.",

@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from graph.html import render
-from graph.nx_store import NetworkXStore
+from actorgraph.graph.html import render
+from actorgraph.graph.nx_store import NetworkXStore
 from test_view import HOSTILE, sample_batch
 
 pytestmark = pytest.mark.browser
