@@ -2,7 +2,9 @@
 
 A gold directory holds ``actors.json`` (``[{"id", "type", "aliases"}]``) and
 ``relations.jsonl`` (``{"s", "rel", "o", "polarity", "core", "line", "evidence"}``,
-optionally ``"doc"``: the file name of the document). System actors are matched to
+optionally ``"doc"``: the file name of the document, or the id of a JSONL/CSV record; a gold
+set over text the project may not hold gives ``"start"``/``"end"``, the sentence's character
+offsets, instead of ``"evidence"``). System actors are matched to
 gold actors through their names and aliases; edges are compared as sets at three
 levels: pair (direction only), signed (with polarity) and typed (with the type).
 Precision counts a system edge correct when it matches any gold edge; recall is
@@ -79,7 +81,8 @@ class Gold:
                 continue
             try:
                 r = json.loads(line)
-                e = Edge(r["s"], RelType.parse(r["rel"]), r["o"], r.get("evidence", ""))
+                where = f'{r.get("doc", "")} chars {r["start"]}-{r["end"]}' if "start" in r else ""
+                e = Edge(r["s"], RelType.parse(r["rel"]), r["o"], r.get("evidence") or where)
             except (json.JSONDecodeError, KeyError, ValueError) as err:
                 raise InputError(f"{path}:{n}: malformed gold relation ({err})") from None
             edges.append(e)
@@ -130,10 +133,18 @@ def match_actors(store: GraphStore, gold: Gold) -> dict[str, str]:
     return out
 
 
+def document_names(source: str) -> set[str]:
+    """The names a gold "doc" may give a document by: its file name, with or without the
+    extension, or the record id after "#" of a JSONL/CSV record ("stories.jsonl#8011115")."""
+    names = {Path(source).name, Path(source).stem}
+    if "#" in source:
+        names.add(source.rpartition("#")[2])
+    return names
+
+
 def evaluate(store: GraphStore, gold: Gold, *, min_confidence: float = 0.0) -> Report:
-    # gold "doc" names a file, with or without its extension; when none matches, score everything
-    docs = {d.id for d in store.documents()
-            if {Path(d.source).name, Path(d.source).stem} & gold.documents} or {d.id for d in store.documents()}
+    docs = {d.id for d in store.documents() if document_names(d.source) & gold.documents} \
+        or {d.id for d in store.documents()}
     statements = [s for s in store.statements() if s.document in docs and s.confidence >= min_confidence]
     by_id = {s.id: s for s in statements}
     amap = match_actors(store, gold)

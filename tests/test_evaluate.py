@@ -100,3 +100,16 @@ def test_quality_floor_on_the_later_sets(tmp_path, name, precision, recall):
     signed = rep.levels["signed"]
     assert signed.gold > 60
     assert signed.precision >= precision and signed.recall >= recall, format_report(rep, details=False)
+
+
+def test_gold_documents_match_by_file_name_stem_or_record_id():
+    from actorgraph.queries.evaluate import document_names
+    assert {"a.txt", "a"} <= document_names("news/a.txt")
+    assert "8011115" in document_names("https://example.org/story/slug.html#8011115")
+    assert "8011115" not in document_names("https://example.org/8011115/slug.html")
+
+
+def test_gold_without_sentences_points_at_offsets(tmp_path):
+    gold = make_gold(tmp_path, [{"id": "x", "type": "STATE", "aliases": []}, {"id": "y", "type": "STATE", "aliases": []}],
+                     [{"doc": "17", "s": "x", "rel": "MEETS", "o": "y", "polarity": 1, "core": True, "start": 5, "end": 40}])
+    assert gold.documents == {"17"} and gold.core[0].evidence == "17 chars 5-40"
