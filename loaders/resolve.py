@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -20,25 +19,9 @@ from actorgraph.graph import ActorType, RelType
 from actorgraph.graph.names import normalize, slugify
 
 from .lexicon import Gazetteer, Lexicon
+from .tokens import Tokens, phrase, word_hashes
 
-#: Lower-case particles inside longer place and person names ("Mocimboa da Praia", "Port of Spain").
-NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el", "of"}
-#: Titles that name a state's own leader, so "President William Ruto" leads his country.
-HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
-                 "supreme leader", "crown prince"}
-STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
-                "authorities", "troops", "ministry", "cabinet", "kremlin"}
-DEPUTY_WORDS = ("deputy", "vice", "assistant")
-MILITARY_RANKS = {"general", "lieutenant general", "major general", "brigadier general", "colonel",
-                  "lieutenant colonel", "captain", "major", "lieutenant", "field marshal", "marshal", "admiral",
-                  "vice admiral", "brigadier", "commodore", "sergeant"}
-#: Nouns that stand for a state's leadership as a whole: heading one is leading the state.
-STATE_LEADERSHIP = {"government", "regime", "junta", "administration", "authorities", "cabinet", "leadership",
-                    "kremlin"}
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
-GROUP_WORDS = {"front", "brigade", "brigades", "army", "militia", "movement", "forces", "battalion",
-               "jaysh", "liwa", "harakat", "jabhat", "ansar", "kataib", "mujahideen", "fighters",
-               "guards", "regiment", "rebels", "insurgents", "militants", "legion", "units"}
 
 
 @dataclass
@@ -66,33 +49,6 @@ class Role:
     type: RelType
     org: str
     sentence: Span
-
-
-class Tokens:
-    """One document's token attributes as arrays, so that each pass visits only the
-    tokens that can matter to it instead of every token (Token objects are costly)."""
-
-    def __init__(self, doc: Doc):
-        arr = doc.to_array([LOWER, LEMMA, SENT_START, IS_PUNCT, IS_SPACE]).astype(np.uint64)
-        self.lower, self.lemma = arr[:, 0], arr[:, 1]
-        starts = np.flatnonzero(arr[:, 2] == 1)
-        if len(doc) and (len(starts) == 0 or starts[0] != 0):
-            starts = np.concatenate(([0], starts))
-        self.starts = starts
-        ends = list(starts[1:]) + [len(doc)]
-        self.sents = [doc[int(a):int(b)] for a, b in zip(starts, ends)]
-        self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
-
-    def having(self, hashes: np.ndarray) -> np.ndarray:
-        """Indices of the tokens whose lower form or lemma is one of ``hashes``."""
-        return np.flatnonzero(np.isin(self.lower, hashes) | np.isin(self.lemma, hashes))
-
-    def sentence_of(self, i: int) -> int:
-        return int(np.searchsorted(self.starts, i, side="right")) - 1
-
-
-def word_hashes(vocab, words) -> np.ndarray:
-    return np.array(sorted({vocab.strings.add(w) for w in words if " " not in w}), dtype=np.uint64)
 
 
 class DocActors:
@@ -139,17 +95,6 @@ class DocActors:
                 seen.aliases.add(surface)
 
 
-def phrase(tok: Token) -> list[Token]:
-    """The noun phrase under ``tok`` without the clauses hung on it ("the president, which
-    Brussels said ..." is about the president, not Brussels)."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
-    return sorted(out, key=lambda t: t.i)
-
-
 def _variants(alias: str) -> set[str]:
     out = {alias, alias.replace("-", " "), alias.replace("'", "\u2019")}
     if "-" not in alias and " " in alias and alias.lower().startswith(("al ", "el ", "ad ", "as ")):
@@ -190,7 +135,7 @@ class Resolver:
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         # context nouns, pronouns, and "federal" (as in "federal troops")
-        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | {"federal"})
+        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
 
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
@@ -222,7 +167,7 @@ class Resolver:
     def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
         text = span.text.strip()
         key = normalize(text)
-        if not key or key in self.lex.not_actors or not any(c.isalpha() for c in text):
+        if not key or key in self.lex.never_actors or not any(c.isalpha() for c in text):
             return None
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
         if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
@@ -239,7 +184,7 @@ class Resolver:
             return ActorSeen(slugify(text), text, ActorType.PERSON)
         if label == "ORG":
             words = set(key.split())
-            kind = ActorType.GROUP if words & GROUP_WORDS else ActorType.ORGANIZATION
+            kind = ActorType.GROUP if words & self.lex.group_name_words else ActorType.ORGANIZATION
             return ActorSeen(slugify(text), text, kind)
         return None
 
@@ -255,7 +200,7 @@ class Resolver:
                 demonyms[end - 1] = actor_id
                 for i in range(start, end):
                     da.modify(i, self._entry_actor(actor_id))
-            elif not (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower
+            elif not (start >= 2 and doc[start - 1].lower_ in self.lex.name_particles and doc[start - 1].is_lower
                       and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))
         gaz_spans = filter_spans(gaz_spans)
@@ -342,7 +287,7 @@ class Resolver:
             if mod.i in da.by_token:
                 continue  # "Hezbollah forces" are Hezbollah
             span = doc[mod.i:tok.i + 1]
-            if normalize(span.text) in self.lex.not_actors:
+            if normalize(span.text) in self.lex.never_actors:
                 continue
             known = self.gaz.lookup(span.text)
             actor = self._entry_actor(known.id) if known else ActorSeen(slugify(span.text), span.text, ActorType.GROUP)
@@ -528,7 +473,7 @@ class Resolver:
                     da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
                                          da.tokens.sents[da.tokens.sentence_of(head.i)]))
             self._title_of(doc, da, m, head)
-            if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
+            if head.dep_ == "nsubj" and head.head.lemma_ in self.lex.role_copulas:
                 for attr in head.head.children:
                     if attr.dep_ == "attr" and attr.i not in da.by_token:
                         self._role_from(doc, da, m, phrase(attr))
@@ -555,7 +500,7 @@ class Resolver:
         title = next((ti for ti in self.titles if heading.endswith(f" {ti}")), None)
         if title is None:
             return
-        deputy = any(w in DEPUTY_WORDS for w in words)
+        deputy = any(w in self.lex.deputy_words for w in words)
         kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, bodies[0], da.tokens.sents[da.tokens.sentence_of(head.i)]))
 
@@ -583,7 +528,7 @@ class Resolver:
         ends = {ti: [t.i for t in tokens if t.lower_ == last[ti] or t.lower_.endswith("-" + last[ti])]
                 for ti in found}
         # a military rank ("General X") names a role only when no other title does ("Niger's ruler, General X")
-        title = min(found, key=lambda ti: (ti in MILITARY_RANKS, min((abs(i - person.start) for i in ends[ti]),
+        title = min(found, key=lambda ti: (ti in self.lex.military_ranks, min((abs(i - person.start) for i in ends[ti]),
                                                                     default=99), -len(ti)))
         at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
         orgs = []
@@ -605,7 +550,7 @@ class Resolver:
                 orgs.append(a)
                 if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
                         and any(da.at(o) == a and o.lower_ not in title.split()
-                                and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - STATE_LEADERSHIP)
+                                and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - self.lex.state_leadership)
                                 for o in (t, t.head)):
                     organ = True  # "chief of Russia's general staff" leads an organ of the state: a member
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
@@ -613,7 +558,7 @@ class Resolver:
                 orgs.append(a)
         if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
             attrs = da.actors[person.actor].attributes
-            if title in HEAD_OF_STATE and title in normalize(attrs.get("title", "")) \
+            if title in self.lex.head_of_state_titles and title in normalize(attrs.get("title", "")) \
                     and attrs.get("country") in self.gaz.entries \
                     and tokens[-1].i in (person.start - 1, person.start):
                 orgs = [attrs["country"]]
@@ -622,7 +567,7 @@ class Resolver:
                 return
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
-                     for w in DEPUTY_WORDS)
+                     for w in self.lex.deputy_words)
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
         kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among) else RelType.MEMBER_OF
@@ -649,7 +594,7 @@ class Resolver:
                 if actor:
                     if not recent or recent[-1][1] != actor:
                         recent.append((sent.start, actor))
-                    if da.actors[actor].type is ActorType.STATE and tok.lower_ in STATE_ORGANS:
+                    if da.actors[actor].type is ActorType.STATE and tok.lower_ in self.lex.state_organs:
                         last_state["*"] = actor  # "Sudanese Armed Forces" -> later "the army"
                     continue
                 low = tok.lower_
@@ -679,7 +624,7 @@ class Resolver:
                     if target:
                         da.add(tok, da.actors[target] if target in da.actors else self._entry_actor(target),
                                "", certainty=0.8, count=False)
-                elif low == "federal" and tok.dep_ == "amod" and tok.head.i not in da.by_token and (
+                elif low in self.lex.federal_words and tok.dep_ == "amod" and tok.head.i not in da.by_token and (
                         {tok.head.lower_, tok.head.lemma_.lower()} & self.lex.agent_nouns):
                     target = last_state.get("*") or self._main_state(da)  # "federal troops": the state's
                     if target:
