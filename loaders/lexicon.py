@@ -40,6 +40,16 @@ class Entry:
     attributes: dict[str, str] = field(default_factory=dict)
 
 
+def agent_aliases(raw: dict, agent_nouns: list[str]) -> set[str]:
+    """A state's "<demonym> <agent noun>" aliases ("Afghan army"), from its first demonym or from
+    its ``agent_demonyms``, less its ``agent_nouns_except``."""
+    if raw.get("type") != "STATE":
+        return set()
+    demonyms = raw.get("agent_demonyms", list(raw.get("demonyms", ()))[:1])
+    skip = set(raw.get("agent_nouns_except", ()))
+    return {f"{d} {n}" for d in demonyms for n in agent_nouns if n not in skip}
+
+
 class Gazetteer:
     """Known actors by every name, plus demonyms of states.
 
@@ -66,17 +76,29 @@ class Gazetteer:
         entries: dict[str, Entry] = {}
         merges: dict[str, str] = {}
         splits: set[str] = set()
+        agent_nouns: list[str] = []
+        owner: dict[str, tuple[str, Path]] = {}  # normalised alias -> (actor id, file)
+        country_from: dict[str, Path] = {}  # actor id -> the file that gave its country
         for path in files:
             data = load_json(Path(path))
             if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
                 raise InputError(f"{path}: expected an object with an 'actors' list")
+            agent_nouns += [n for n in data.get("agent_nouns", ()) if n not in agent_nouns]
             for i, raw in enumerate(data.get("actors", [])):
                 try:
                     e = Entry(raw["id"], raw.get("name") or raw["id"], ActorType(raw["type"]),
                               set(raw.get("aliases", ())), set(raw.get("demonyms", ())),
                               dict(raw.get("attributes", {})))
+                    e.aliases |= agent_aliases(raw, agent_nouns)
                 except (KeyError, TypeError, ValueError) as err:
                     raise InputError(f"{path}: actor #{i + 1} is malformed ({err})") from None
+                for form in e.aliases | {e.name}:
+                    first = owner.setdefault(normalize(form), (e.id, Path(path)))
+                    if first[0] != e.id:
+                        raise InputError(f"{path}: alias {form!r} of {e.id!r} is already an alias of {first[0]!r} "
+                                         f"(in {first[1].name}); use \"merge\" or \"split\" to settle it")
+                if "country" in e.attributes:
+                    country_from[e.id] = Path(path)
                 old = entries.get(e.id)
                 if old:
                     old.aliases |= e.aliases
@@ -86,6 +108,11 @@ class Gazetteer:
                     entries[e.id] = e
             merges.update(data.get("merge", {}))
             splits.update(normalize(s) for s in data.get("split", ()))
+        for e in entries.values():
+            country = e.attributes.get("country")
+            if country is not None and country not in entries:
+                raise InputError(f"{country_from[e.id]}: actor {e.id!r}: attributes.country {country!r} "
+                                 f"is not a known actor id")
         gaz = cls(list(entries.values()))
         for form, target in merges.items():
             if target not in gaz.entries:

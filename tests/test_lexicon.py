@@ -131,3 +131,34 @@ def test_model_cli_ingest_lexicon_and_unmapped_json(tmp_path, capsys):
     assert main(["ingest", str(doc), "--store", str(tmp_path / "t.json"), "--lexicon", str(bad)]) != 0
     err = capsys.readouterr().err
     assert "bad.json: key 'HUGS'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_gazetteer_generates_agent_aliases_from_one_list():
+    from actorgraph.loaders.lexicon import Gazetteer
+
+    gaz = Gazetteer.load()
+    assert gaz.lookup("Afghan army").id == "afghanistan" and gaz.lookup("Laotian navy").id == "laos"
+    assert gaz.lookup("Filipino troops").id == gaz.lookup("Philippine troops").id == "philippines"
+    assert "Palestinian authorities" not in gaz.entries["palestine"].aliases  # its agent_nouns_except
+
+
+def test_gazetteer_user_state_gets_agent_aliases(tmp_path):
+    from actorgraph.loaders.lexicon import Gazetteer
+
+    path = write(tmp_path, {"actors": [{"id": "ruritania", "name": "Ruritania", "type": "STATE",
+                                        "demonyms": ["Ruritanian"]}]})
+    assert Gazetteer.load(path).lookup("Ruritanian troops").id == "ruritania"
+
+
+def test_gazetteer_reports_an_alias_clash_and_an_unknown_country(tmp_path):
+    from actorgraph.loaders.lexicon import Gazetteer
+
+    clash = write(tmp_path, {"actors": [{"id": "ruritania", "name": "Ruritania", "type": "STATE",
+                                         "aliases": ["Kabul"]}]})
+    with pytest.raises(InputError, match=r"mine\.json: alias 'Kabul' of 'ruritania' is already an alias of "
+                                         r"'afghanistan' \(in gazetteer\.json\)"):
+        Gazetteer.load(clash)
+    orphan = write(tmp_path, {"actors": [{"id": "rudolf-v", "name": "Rudolf V", "type": "PERSON",
+                                          "attributes": {"country": "ruritania"}}]}, "orphan.json")
+    with pytest.raises(InputError, match=r"orphan\.json: actor 'rudolf-v': attributes\.country 'ruritania' is not a known actor id"):
+        Gazetteer.load(orphan)
