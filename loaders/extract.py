@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .families import cue_words, families
 from .frames import Clause, FrameBuilder, Found  # noqa: F401  (re-exported)
 from .lexicon import Lexicon
-from .resolve import DocActors
+from .mentions import DocActors
 from .tokens import word_hashes
 
 

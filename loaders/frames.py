@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from actorgraph.graph import ActorType, RelType
 
 from .lexicon import Lexicon
-from .resolve import DocActors
+from .mentions import DocActors
 from .tokens import hyphenated
 
 HEDGED = 0.55

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from actorgraph.graph import RelType
 
 from ..frames import ATTITUDES, MATERIAL, FrameBuilder, Found
-from ..resolve import DocActors
+from ..mentions import DocActors
 from . import holder, register
 from .supply import goods_type
 

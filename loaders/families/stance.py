@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..frames import FrameBuilder, Found
-from ..resolve import DocActors
+from ..mentions import DocActors
 from . import register
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from actorgraph.graph import RelType
 
 from ..frames import FrameBuilder, Found
-from ..resolve import DocActors
+from ..mentions import DocActors
 from . import register
 
 

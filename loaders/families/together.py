@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from actorgraph.graph import RelType
 
 from ..frames import Clause, FrameBuilder, Found
-from ..resolve import DocActors
+from ..mentions import DocActors
 from . import register
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from actorgraph.graph import ActorType, RelType
 
 from ..frames import SUBJ, FrameBuilder, Found
-from ..resolve import DocActors
+from ..mentions import DocActors
 from . import register, supply
 from .together import together
 
