@@ -1,7 +1,8 @@
 """Roles: titles and appositions give LEADS and MEMBER_OF ("Syrian President Bashar al-Assad",
-"Iran's Revolutionary Guards", "X, a vice-president of Y"). The roles are read during
-resolution (``Resolver._roles``, from ``roles.json``), because later resolution passes need the
-actors they name; this family states them, once per document, before the other families run."""
+"Iran's Revolutionary Guards", "X, a vice-president of Y"). The roles are read on the
+resolved mentions by ``loaders/roles.py`` (from ``roles.json``), as one of the resolver's passes
+because later passes need the actors they name; this family states them, once per document,
+before the other families run."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
