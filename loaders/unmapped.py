@@ -59,10 +59,11 @@ def frames_of(pipeline: Pipeline, doc, da):
             if lemma in lex.copulas or lemma in lex.say_verbs:
                 continue
             kids = list(verb.children)
-            prt = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
+            prt = next((k.lower_ for k in kids if k.dep_ == "prt" and k.pos_ in ("ADP", "ADV", "PART")), None)
             keys = [f"{lemma} {k.lower_}" for k in kids if k.dep_ in ("prt", "dobj", "prep", "advmod")]
-            if _mapped(lex, lemma, keys) or any(k.dep_ == "dobj" and k.lemma_.lower() in lex.nominals for k in kids):
-                continue  # a trigger, or a light verb whose object noun is one ("imposed sanctions on")
+            if _mapped(lex, lemma, keys) or any(k.dep_ == "dobj" and k.lemma_.lower() in lex.nominals for k in kids) \
+                    or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lex.nominals):
+                continue  # a trigger, or a verb around a trigger noun ("imposed sanctions on", "sanctions imposed on")
             subjects = [s for s in fb.subjects(verb, da)[0] if s]
             if not subjects:
                 continue
