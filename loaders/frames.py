@@ -64,11 +64,53 @@ class Clause:
     factor: float = 1.0
 
 
+@dataclass
+class Frame:
+    """One predicate with its argument roles and its clause's features, before any mapping:
+    ``key`` is the lemma with its particle ("flush out"); ``agent`` the actors that do it,
+    ``patient`` its direct (or passive) object, ``preps`` the actors behind each preposition."""
+
+    trigger: Token
+    key: str
+    agent: list[str]
+    patient: list[str]
+    preps: dict[str, list[str]]
+    clause: Clause
+    question: bool = False
+
+    def keys(self) -> list[str]:
+        """The lexicon keys that could map this frame: the lemma with its particle, or with the
+        preposition of an argument ("refer to")."""
+        return [self.key] + [f"{self.trigger.lemma_.lower()} {p}" for p in self.preps]
+
+
 class FrameBuilder:
     """Arguments and clause features of triggers; shared by every family."""
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+
+    def frame(self, verb: Token, sent: Span, da: DocActors) -> Frame:
+        """The frame of a verb: its agents (through passives, control, xcomp chains, conjunctions,
+        relative clauses), its patient, its prepositional arguments keyed by preposition, and its
+        clause's features."""
+        kids = list(verb.children)
+        lemma = verb.lemma_.lower()
+        prt = next((k.lower_ for k in kids if k.dep_ == "prt" and k.pos_ in ("ADP", "ADV", "PART")), None)
+        agent = [a for a in self.subjects(verb, da)[0] if a]
+        if any(k.dep_ == "nsubjpass" for k in kids):
+            patient = [a for k in kids if k.dep_ == "nsubjpass" for a in self.actors(k, da)]
+        else:
+            patient = [a for k in kids if k.dep_ in ("dobj", "dative") for a in self.actors(k, da)]
+        preps: dict[str, list[str]] = {}
+        for k in kids:
+            if k.dep_ == "prep" and k.pos_ == "ADP" and k.lower_ != "by":
+                objs = [a for p in k.children if p.dep_ == "pobj" for a in self.actors(p, da)]
+                if objs:
+                    preps.setdefault(k.lower_, []).extend(objs)
+        question = sent.text.rstrip().endswith("?")
+        return Frame(verb, f"{lemma} {prt}" if prt else lemma, agent, patient, preps,
+                     self.clause(verb, sent, da), question)
 
     def actors(self, tok: Token, da: DocActors, *, targets: bool = False, hostile: bool = False,
                owners: bool = False) -> list[str]:

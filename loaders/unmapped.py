@@ -59,24 +59,17 @@ def frames_of(pipeline: Pipeline, doc, da):
             if lemma in lex.copulas or lemma in lex.say_verbs:
                 continue
             kids = list(verb.children)
-            prt = next((k.lower_ for k in kids if k.dep_ == "prt" and k.pos_ in ("ADP", "ADV", "PART")), None)
             keys = [f"{lemma} {k.lower_}" for k in kids if k.dep_ in ("prt", "dobj", "prep", "advmod")]
             if _mapped(lex, lemma, keys) or any(k.dep_ == "dobj" and k.lemma_.lower() in lex.nominals for k in kids) \
                     or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lex.nominals):
                 continue  # a trigger, or a verb around a trigger noun ("imposed sanctions on", "sanctions imposed on")
-            subjects = [s for s in fb.subjects(verb, da)[0] if s]
-            if not subjects:
+            frame = fb.frame(verb, sent, da)
+            if not frame.agent:
                 continue
-            direct = [a for k in kids if k.dep_ in ("dobj", "dative") for a in fb.actors(k, da)]
-            if any(k.dep_ == "nsubjpass" for k in kids):
-                direct = [a for k in kids if k.dep_ == "nsubjpass" for a in fb.actors(k, da)]
-            if direct:
-                yield (f"{lemma} {prt}" if prt else lemma), subjects, direct, sent
-            for k in kids:
-                if k.dep_ == "prep" and k.pos_ == "ADP" and k.lower_ != "by":
-                    objs = [a for p in k.children if p.dep_ == "pobj" for a in fb.actors(p, da)]
-                    if objs:
-                        yield f"{lemma} {k.lower_}", subjects, objs, sent
+            if frame.patient:
+                yield frame.key, frame.agent, frame.patient, sent
+            for prep, objs in frame.preps.items():
+                yield f"{lemma} {prep}", frame.agent, objs, sent
 
 
 def unmapped(paths: list[str | Path], *, pipeline: Pipeline | None = None,

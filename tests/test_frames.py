@@ -112,3 +112,18 @@ def test_the_mapping_comes_from_the_lexicon(lemma, expected):
     doc, da = parse(f"Peru/Peru/PROPN/NNP/nsubj/1 {lemma}d/{lemma}/VERB/VBD/ROOT/1 Chile/Chile/PROPN/NNP/dobj/1 "
                     "././PUNCT/./punct/1", STATES)
     assert {(s, t, o) for s, t, o, _ in edges(doc, da)} == expected
+
+
+def test_a_frame_has_roles_and_features_before_any_mapping():
+    doc, da = parse("Peru/Peru/PROPN/NNP/nsubj/1 refused/refuse/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
+                    "hand/hand/VERB/VB/xcomp/1 over/over/ADP/RP/prt/3 Chile/Chile/PROPN/NNP/dobj/3 "
+                    "to/to/ADP/IN/prep/3 Brazil/Brazil/PROPN/NNP/pobj/6 ././PUNCT/./punct/1", STATES)
+    frame = EX.frame(doc[3], doc[:], da)
+    assert (frame.key, frame.agent, frame.patient, frame.preps) == ("hand over", ["peru"], ["chile"],
+                                                                   {"to": ["brazil"]})
+    assert frame.clause.refused and not frame.clause.drop and not frame.question
+    assert frame.keys() == ["hand over", "hand to"]
+    doc, da = parse("Niger/Niger/PROPN/NNP/nsubjpass/2 was/be/AUX/VBD/auxpass/2 snubbed/snub/VERB/VBN/ROOT/2 "
+                    "by/by/ADP/IN/agent/2 Chad/Chad/PROPN/NNP/pobj/3 ?/?/PUNCT/./punct/2", STATES)
+    frame = EX.frame(doc[2], doc[:], da)
+    assert (frame.agent, frame.patient, frame.preps, frame.question) == (["chad"], ["niger"], {}, True)
