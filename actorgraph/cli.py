@@ -40,10 +40,10 @@ def _types(value: str | None) -> list[RelType] | None:
 
 # -- commands ----------------------------------------------------------------
 def cmd_ingest(args) -> int:
-    from actorgraph.loaders.lexicon import Gazetteer
+    from actorgraph.loaders.lexicon import Gazetteer, lexicon
     from actorgraph.loaders.pipeline import Pipeline, ingest
 
-    pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer))
+    pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer), lexicon=lexicon(*args.lexicon))
     with open_store(args.store, write=True) as store:
         report = ingest(args.paths, store, pipeline=pipeline, processes=args.processes, progress=_progress)
     for line in report.errors:
@@ -53,6 +53,28 @@ def cmd_ingest(args) -> int:
           f"{report.statements} statements, {len(report.errors)} skipped; "
           f"{report.seconds:.1f} s, {report.words_per_second:,.0f} words/s -> {store_location(args.store)}")
     return EXIT_SKIPPED if report.errors else 0
+
+
+def cmd_unmapped(args) -> int:
+    import json
+
+    from actorgraph.loaders.lexicon import Gazetteer, lexicon
+    from actorgraph.loaders.pipeline import Pipeline
+    from actorgraph.loaders.unmapped import unmapped
+
+    pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer), lexicon=lexicon(*args.lexicon))
+    errors: list[str] = []
+    rows = unmapped(args.paths, pipeline=pipeline, progress=_progress, errors=errors)[:args.limit]
+    for line in errors:
+        print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([u.as_dict() for u in rows], indent=1, ensure_ascii=False))
+        return EXIT_SKIPPED if errors else 0
+    for u in rows:
+        pairs = ", ".join(f"{s}->{o}" + (f" x{n}" if n > 1 else "") for (s, o), n in u.pairs.most_common(3))
+        print(f"{u.count:5d}  {u.trigger:<24} {pairs}")
+        print(f"       {u.document}:{u.line}: {u.sentence[:160]}")
+    return EXIT_SKIPPED if errors else 0
 
 
 def cmd_export(args) -> int:
@@ -295,7 +317,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--processes", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
     s.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="your own actors, aliases, merges and splits (JSON; also $ACTORGRAPH_GAZETTEER)")
+    s.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                   help="your own triggers and words, in the format of the shipped lexicon files "
+                        "(JSON; also $ACTORGRAPH_LEXICON)")
     s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("unmapped", help="verbs that link two actors but map to no relation type "
+                                        "(re-parses the documents)")
+    s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
+    s.add_argument("--limit", type=int, default=30, metavar="N", help="show the N most frequent (default 30)")
+    s.add_argument("--json", action="store_true", help="write JSON")
+    s.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="as for ingest")
+    s.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="as for ingest")
+    s.add_argument("--debug", action="store_true", help="show tracebacks")
+    s.set_defaults(func=cmd_unmapped)
 
     s = sub.add_parser("export", parents=[common, conf], help="export the graph")
     s.add_argument("--format", choices=("json", "graphml", "gexf", "csv"), default="json")

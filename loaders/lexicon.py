@@ -6,13 +6,19 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from actorgraph.graph import ActorType, InputError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
+
+from actorgraph.graph import ActorType, InputError, RelType
 from actorgraph.graph.names import normalize
 
 DATA = Path(__file__).parent / "data"
 #: A user gazetteer (same format as the shipped one, plus "merge" and "split") may be named here.
 USER_GAZETTEER_ENV = "ACTORGRAPH_GAZETTEER"
+#: A user lexicon (same format as the shipped files under data/) may be named here; several
+#: files are separated like a PATH.
+USER_LEXICON_ENV = "ACTORGRAPH_LEXICON"
 
 
 def load_json(path: Path):
@@ -32,6 +38,16 @@ class Entry:
     aliases: set[str] = field(default_factory=set)
     demonyms: set[str] = field(default_factory=set)
     attributes: dict[str, str] = field(default_factory=dict)
+
+
+def agent_aliases(raw: dict, agent_nouns: list[str]) -> set[str]:
+    """A state's "<demonym> <agent noun>" aliases ("Afghan army"), from its first demonym or from
+    its ``agent_demonyms``, less its ``agent_nouns_except``."""
+    if raw.get("type") != "STATE":
+        return set()
+    demonyms = raw.get("agent_demonyms", list(raw.get("demonyms", ()))[:1])
+    skip = set(raw.get("agent_nouns_except", ()))
+    return {f"{d} {n}" for d in demonyms for n in agent_nouns if n not in skip}
 
 
 class Gazetteer:
@@ -60,17 +76,29 @@ class Gazetteer:
         entries: dict[str, Entry] = {}
         merges: dict[str, str] = {}
         splits: set[str] = set()
+        agent_nouns: list[str] = []
+        owner: dict[str, tuple[str, Path]] = {}  # normalised alias -> (actor id, file)
+        country_from: dict[str, Path] = {}  # actor id -> the file that gave its country
         for path in files:
             data = load_json(Path(path))
             if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
                 raise InputError(f"{path}: expected an object with an 'actors' list")
+            agent_nouns += [n for n in data.get("agent_nouns", ()) if n not in agent_nouns]
             for i, raw in enumerate(data.get("actors", [])):
                 try:
                     e = Entry(raw["id"], raw.get("name") or raw["id"], ActorType(raw["type"]),
                               set(raw.get("aliases", ())), set(raw.get("demonyms", ())),
                               dict(raw.get("attributes", {})))
+                    e.aliases |= agent_aliases(raw, agent_nouns)
                 except (KeyError, TypeError, ValueError) as err:
                     raise InputError(f"{path}: actor #{i + 1} is malformed ({err})") from None
+                for form in e.aliases | {e.name}:
+                    first = owner.setdefault(normalize(form), (e.id, Path(path)))
+                    if first[0] != e.id:
+                        raise InputError(f"{path}: alias {form!r} of {e.id!r} is already an alias of {first[0]!r} "
+                                         f"(in {first[1].name}); use \"merge\" or \"split\" to settle it")
+                if "country" in e.attributes:
+                    country_from[e.id] = Path(path)
                 old = entries.get(e.id)
                 if old:
                     old.aliases |= e.aliases
@@ -80,6 +108,11 @@ class Gazetteer:
                     entries[e.id] = e
             merges.update(data.get("merge", {}))
             splits.update(normalize(s) for s in data.get("split", ()))
+        for e in entries.values():
+            country = e.attributes.get("country")
+            if country is not None and country not in entries:
+                raise InputError(f"{country_from[e.id]}: actor {e.id!r}: attributes.country {country!r} "
+                                 f"is not a known actor id")
         gaz = cls(list(entries.values()))
         for form, target in merges.items():
             if target not in gaz.entries:
@@ -103,65 +136,269 @@ class Gazetteer:
         return self.entries[key] if key else None
 
 
+class _Words(BaseModel):
+    """One data file: every key a field, every field a word list or word map."""
+
+    model_config = ConfigDict(extra="forbid")
+    about: str = ""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_blank_words(cls, value: Any) -> Any:
+        words = value if isinstance(value, (list, dict)) else ()
+        for w in words:
+            if not isinstance(w, str) or not w.strip():
+                raise ValueError(f"{w!r} is not a word")
+        return value
+
+
+class CueSet(BaseModel):
+    """The triggers of one relation type (one entry of ``cues.json``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str] = []
+    phrasal: list[str] = []
+    nominals: list[str] = []
+    backed: list[str] = []
+    stance_adjectives: list[str] = []
+    reverse_verbs: list[str] = []
+    nominal_preps: list[str] = []
+
+    @field_validator("phrasal")
+    @classmethod
+    def _two_words(cls, value: list[str]) -> list[str]:
+        for v in value:
+            if len(v.split()) < 2:
+                raise ValueError(f"{v!r} is not 'lemma word' (a phrasal trigger has a particle, preposition or object)")
+        return value
+
+
+class Syntax(_Words):
+    verb_preps: dict[str, frozenset[str]]
+    supply_verbs: frozenset[str]
+    receive_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    copulas: frozenset[str]
+    object_control: frozenset[str]
+    prep_only_verbs: frozenset[str]
+    regard_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
+    mutual_verbs: frozenset[str]
+    together: frozenset[str]
+    naming_verbs: frozenset[str]
+    complaint_verbs: frozenset[str]
+    territorial_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+    quantities: frozenset[str]
+    counted_plurals: frozenset[str]
+    relative_pronouns: frozenset[str]
+    naming_participles: frozenset[str]
+    inheriting_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
+    founding_verbs: frozenset[str]
+    co_present_verbs: frozenset[str]
+    holder_copulas: frozenset[str]
+    joint_words: frozenset[str]
+    meeting_time_preps: frozenset[str]
+    supply_preps: frozenset[str]
+    stance_preps: frozenset[str]
+    helping_verbs: frozenset[str]
+    role_copulas: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    speaker_possessives: frozenset[str]
+    own_possessives: frozenset[str]
+    reciprocal_words: frozenset[str]
+
+
+class Modality(_Words):
+    refusal_verbs: frozenset[str]
+    refusal_nouns: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_words: frozenset[str]
+    say_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    negation_words: frozenset[str]
+    neither_words: frozenset[str]
+    refusal_auxiliaries: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    conditional_marks: frozenset[str]
+    denial_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
+    threat_verbs: frozenset[str]
+
+
+class Roles(_Words):
+    titles_lead: frozenset[str]
+    titles_member: frozenset[str]
+    honorifics: frozenset[str]
+    title_agents: frozenset[str]
+    local_officials: frozenset[str]
+    head_of_state_titles: frozenset[str]
+    state_organs: frozenset[str]
+    deputy_words: frozenset[str]
+    military_ranks: frozenset[str]
+    state_leadership: frozenset[str]
+
+
+class Nouns(_Words):
+    agent_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    context_nouns: dict[str, ActorType]
+    pronouns: dict[str, ActorType]
+    target_nouns: frozenset[str]
+    goods_nouns: frozenset[str]
+    military_goods: frozenset[str]
+    aid_goods: frozenset[str]
+    holder_nouns: frozenset[str]
+    reverse_holders: frozenset[str]
+    insults: frozenset[str]
+    act_nouns: frozenset[str]
+    generic_words: frozenset[str]
+    name_suffixes: frozenset[str]
+    group_name_words: frozenset[str]
+    name_particles: frozenset[str]
+    federal_words: frozenset[str]
+
+
+class NonActors(_Words):
+    not_actors: frozenset[str]
+    places: frozenset[str]
+
+
+#: The shipped lexicon, one file per concern, and the model each file is validated against.
+WORD_FILES: dict[str, type[_Words]] = {"syntax.json": Syntax, "modality.json": Modality, "roles.json": Roles,
+                                       "nouns.json": Nouns, "non_actors.json": NonActors}
+CUES_FILE = "cues.json"
+CUE_KINDS = ("verbs", "phrasal", "nominals", "backed", "stance_adjectives", "reverse_verbs")
+_FIELDS = {name: (model, info.annotation) for model in WORD_FILES.values()
+           for name, info in model.model_fields.items() if name != "about"}
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _bad(path, err: ValidationError, prefix: tuple = ()) -> InputError:
+    """The first error of a validation, as one line naming the file, the key and the value."""
+    e = err.errors()[0]
+    key = ".".join(str(x) for x in (*prefix, *e["loc"]) if x != "[key]")
+    if e["type"] == "missing":
+        return InputError(f"{path}: key {key!r} is missing")
+    if e["type"] == "extra_forbidden":
+        return InputError(f"{path}: unknown key {key!r}")
+    msg = e["msg"].removeprefix("Value error, ")
+    return InputError(f"{path}: key {key!r}, value {_short(e.get('input'))}: {msg}")
+
+
+def _cue_sets(path, data: dict) -> dict[RelType, CueSet]:
+    out = {}
+    for key, value in data.items():
+        try:
+            rel = RelType(key)
+        except ValueError:
+            raise InputError(f"{path}: key {key!r}: not a relation type (one of "
+                             f"{', '.join(t.value for t in RelType)})") from None
+        try:
+            out[rel] = CueSet.model_validate(value)
+        except ValidationError as err:
+            raise _bad(path, err, (key,)) from None
+    return out
+
+
 class Lexicon:
-    """Cue words from ``data/lexicon.json``, as sets and dicts ready for lookups."""
+    """The cue words of ``data/*.json`` (and of the user's lexicon files), as sets and dicts ready
+    for lookups. Every attribute is named as the JSON key it comes from; the triggers of
+    ``cues.json`` become one map per kind (``verbs``, ``phrasal``, ``nominals``, ``backed``,
+    ``stance_adjectives``, ``reverse_verbs``: word -> relation type) and ``nominal_preps``
+    (relation type -> prepositions)."""
 
-    def __init__(self, data: dict):
-        from actorgraph.graph import RelType
+    def __init__(self) -> None:
+        for name, (_, annotation) in _FIELDS.items():
+            setattr(self, name, {} if "dict" in str(annotation) else set())
+        for kind in CUE_KINDS:
+            setattr(self, kind, {})
+        self.nominal_preps: dict[RelType, set[str]] = {}
+        self.sources: list[str] = []
 
-        self.verbs = {k: RelType(v) for k, v in data["verbs"].items()}
-        self.phrasal = {k: RelType(v) for k, v in data["phrasal"].items()}
-        self.verb_preps = {k: set(v) for k, v in data["verb_requires_object_prep"].items()}
-        self.supply_verbs = set(data["supply_verbs"])
-        self.military_goods = set(data["military_goods"])
-        self.aid_goods = set(data["aid_goods"])
-        self.nominals = {k: RelType(v) for k, v in data["nominals"].items()}
-        self.nominal_preps = {RelType(k): set(v) for k, v in data["nominal_object_preps"].items()}
-        self.holder_nouns = set(data["person_nouns_of"])
-        self.backed = {k: RelType(v) for k, v in data["backed_adjectives"].items()}
-        self.refusal_verbs = set(data["refusal_verbs"])
-        self.hedge_verbs = set(data["hedge_verbs"])
-        self.hedge_words = set(data["hedge_words"])
-        self.say_verbs = set(data["say_verbs"])
-        self.condition_marks = set(data["condition_marks"])
-        self.titles_lead = set(data["titles_lead"])
-        self.titles_member = set(data["titles_member"])
-        self.honorifics = set(data["honorifics"])
-        self.agent_nouns = set(data["agent_nouns"])
-        self.context_nouns = {k: ActorType(v) for k, v in data["context_nouns"].items()}
-        self.pronouns = {k: ActorType(v) for k, v in data["pronouns"].items()}
-        self.not_actors = {normalize(x) for x in data["not_actors"] + data["places"]}
-        self.light_verbs = set(data["light_verbs"])
-        self.copulas = set(data["copulas"])
-        self.receive_verbs = set(data["receive_verbs"])
-        self.object_control = set(data["object_control_verbs"])
-        self.target_nouns = set(data["target_nouns"])
-        self.goods_nouns = set(data["goods_nouns"])
-        self.reverse_holders = set(data["reverse_holders"])
-        self.together = set(data["together_words"])
-        self.insults = set(data["insult_nouns"])
-        self.naming_verbs = set(data["naming_verbs"])
-        self.warning_verbs = set(data["warning_verbs"])
-        self.generic_words = set(data["generic_words"])
-        self.prep_only_verbs = set(data["prep_only_verbs"])
-        self.reverse_verbs = {k: RelType(v) for k, v in data["reverse_verbs"].items()}
-        self.regard_verbs = set(data["regard_verbs"])
-        self.group_nouns = set(data["group_nouns"])
-        self.ending_verbs = set(data["ending_verbs"])
-        self.mutual_verbs = set(data["mutual_verbs"])
-        self.title_agents = set(data["title_agents"])
-        self.refusal_nouns = set(data["refusal_nouns"])
-        self.act_nouns = set(data["act_nouns"])
-        self.local_officials = set(data["local_officials"])
-        self.complaint_verbs = set(data["complaint_verbs"])
-        self.territorial_verbs = set(data["territorial_verbs"])
-        self.name_suffixes = set(data["name_suffixes"])
-        self.stance_adjectives = {k: RelType(v) for k, v in data["stance_adjectives"].items()}
+    @classmethod
+    def load(cls, *user: str | Path) -> "Lexicon":
+        """The shipped files, then each user file in turn (adding words; a user trigger
+        replaces the shipped mapping of the same word)."""
+        lex = cls()
+        cues = load_json(DATA / CUES_FILE)
+        lex._add_cues(DATA / CUES_FILE, _cue_sets(DATA / CUES_FILE, {k: v for k, v in cues.items() if k != "about"}))
+        for name, model in WORD_FILES.items():
+            path = DATA / name
+            try:
+                words = model.model_validate(load_json(path))
+            except ValidationError as err:
+                raise _bad(path, err) from None
+            for key in model.model_fields:
+                if key != "about":
+                    lex._add_words(key, getattr(words, key))
+        for path in user:
+            lex._add_user(Path(path))
+        lex._derive()
+        return lex
+
+    def _add_cues(self, path, sets: dict[RelType, CueSet]) -> None:
+        mine: dict[tuple[str, str], RelType] = {}
+        for rel, cs in sets.items():
+            for kind in CUE_KINDS:
+                table = getattr(self, kind)
+                for word in getattr(cs, kind):
+                    other = mine.get((kind, word))
+                    if other is not None and other is not rel:
+                        raise InputError(f"{path}: {kind} {word!r} is under both {other.value} and {rel.value}")
+                    mine[(kind, word)] = rel
+                    table[word] = rel
+            if cs.nominal_preps:
+                self.nominal_preps.setdefault(rel, set()).update(cs.nominal_preps)
+        self.sources.append(str(path))
+
+    def _add_words(self, key: str, value) -> None:
+        have = getattr(self, key)
+        if isinstance(have, dict):
+            have.update({k: set(v) if isinstance(v, frozenset) else v for k, v in value.items()})
+        else:
+            have.update(value)
+
+    def _add_user(self, path: Path) -> None:
+        data = load_json(path)
+        if not isinstance(data, dict):
+            raise InputError(f"{path}: expected an object whose keys are relation types or word lists")
+        rels = {k: v for k, v in data.items() if k in RelType.__members__ or k.isupper()}
+        self._add_cues(path, _cue_sets(path, rels))
+        for key, value in data.items():
+            if key in rels or key == "about":
+                continue
+            if key not in _FIELDS:
+                raise InputError(f"{path}: unknown key {key!r} (a relation type such as SUPPORTS, or a word list "
+                                 f"of the shipped files such as hedge_words)")
+            try:
+                self._add_words(key, TypeAdapter(_FIELDS[key][1]).validate_python(value))
+            except ValidationError as err:
+                raise _bad(path, err, (key,)) from None
+
+    def _derive(self) -> None:
         # derived once, for lookups on hot paths
         self.titles = self.titles_lead | self.titles_member
         self.agents_and_groups = self.agent_nouns | self.group_nouns
+        self.never_actors = {normalize(x) for x in self.not_actors | self.places}
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    return Lexicon(load_json(DATA / "lexicon.json"))
+def user_lexicon_files() -> list[str]:
+    return [p for p in os.environ.get(USER_LEXICON_ENV, "").split(os.pathsep) if p]
+
+
+@lru_cache(maxsize=8)
+def _cached(files: tuple[str, ...]) -> Lexicon:
+    return Lexicon.load(*files)
+
+
+def lexicon(*user: str | Path) -> Lexicon:
+    """The shipped lexicon plus the user files named here and in ``$ACTORGRAPH_LEXICON``."""
+    return _cached(tuple(str(p) for p in user) + tuple(user_lexicon_files()))

@@ -11,7 +11,8 @@ from actorgraph.graph import Actor, Batch, GraphStore, InputError, Statement
 
 from .dates import one_date
 from .extract import Extractor
-from .lexicon import Gazetteer, lexicon
+from .lexicon import Gazetteer, Lexicon
+from .lexicon import lexicon as default_lexicon
 from .nlp import load_model
 from .readers import Source, find_files, read_file
 from .resolve import DocActors, Resolver
@@ -63,9 +64,9 @@ class Analysis:
 class Pipeline:
     """spaCy, resolution and extraction, built once and reused for every document."""
 
-    def __init__(self, nlp=None, gazetteer: Gazetteer | None = None):
+    def __init__(self, nlp=None, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
         self.nlp = nlp or load_model()
-        self.lexicon = lexicon()
+        self.lexicon = lexicon or default_lexicon()
         self.resolver = Resolver(self.nlp, gazetteer or Gazetteer.load(), self.lexicon)
         self.extractor = Extractor(self.lexicon, self.nlp.vocab)
         self._lines: tuple[str, list[int]] = ("", [])  # line starts of the document in hand

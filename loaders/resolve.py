@@ -4,150 +4,25 @@ Sources of mentions, strongest first: the gazetteer (aliases, capitals, seats,
 "<demonym> forces"), NER persons and organisations, demonyms modifying an
 agent noun ("Russian warplanes"), possessors of agent nouns ("Assad's forces"),
 context nouns ("the regime", "the group") and pronouns resolved within a
-paragraph when only one candidate fits.
+paragraph when only one candidate fits. Roles (titles, appositions) are read on the resolved
+mentions by ``roles.py``; the data classes that leave resolution live in ``mentions.py``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from actorgraph.graph import ActorType, RelType
+from actorgraph.graph import ActorType
 from actorgraph.graph.names import normalize, slugify
 
 from .lexicon import Gazetteer, Lexicon
+from .mentions import ActorSeen, DocActors, Mention, Role  # noqa: F401  (re-exported)
+from .roles import RoleReader
+from .tokens import Tokens, word_hashes
 
-#: Lower-case particles inside longer place and person names ("Mocimboa da Praia", "Port of Spain").
-NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el", "of"}
-#: Titles that name a state's own leader, so "President William Ruto" leads his country.
-HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
-                 "supreme leader", "crown prince"}
-STATE_ORGANS = {"army", "forces", "military", "government", "regime", "junta", "administration",
-                "authorities", "troops", "ministry", "cabinet", "kremlin"}
-DEPUTY_WORDS = ("deputy", "vice", "assistant")
-MILITARY_RANKS = {"general", "lieutenant general", "major general", "brigadier general", "colonel",
-                  "lieutenant colonel", "captain", "major", "lieutenant", "field marshal", "marshal", "admiral",
-                  "vice admiral", "brigadier", "commodore", "sergeant"}
-#: Nouns that stand for a state's leadership as a whole: heading one is leading the state.
-STATE_LEADERSHIP = {"government", "regime", "junta", "administration", "authorities", "cabinet", "leadership",
-                    "kremlin"}
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
-GROUP_WORDS = {"front", "brigade", "brigades", "army", "militia", "movement", "forces", "battalion",
-               "jaysh", "liwa", "harakat", "jabhat", "ansar", "kataib", "mujahideen", "fighters",
-               "guards", "regiment", "rebels", "insurgents", "militants", "legion", "units"}
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    actor: str
-    certainty: float = 1.0
-
-
-@dataclass
-class ActorSeen:
-    id: str
-    name: str
-    type: ActorType
-    aliases: set[str] = field(default_factory=set)
-    mentions: int = 0
-    attributes: dict = field(default_factory=dict)
-    known: bool = False  # from the gazetteer, not only from the tagger
-
-
-@dataclass
-class Role:
-    person: str
-    type: RelType
-    org: str
-    sentence: Span
-
-
-class Tokens:
-    """One document's token attributes as arrays, so that each pass visits only the
-    tokens that can matter to it instead of every token (Token objects are costly)."""
-
-    def __init__(self, doc: Doc):
-        arr = doc.to_array([LOWER, LEMMA, SENT_START, IS_PUNCT, IS_SPACE]).astype(np.uint64)
-        self.lower, self.lemma = arr[:, 0], arr[:, 1]
-        starts = np.flatnonzero(arr[:, 2] == 1)
-        if len(doc) and (len(starts) == 0 or starts[0] != 0):
-            starts = np.concatenate(([0], starts))
-        self.starts = starts
-        ends = list(starts[1:]) + [len(doc)]
-        self.sents = [doc[int(a):int(b)] for a, b in zip(starts, ends)]
-        self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
-
-    def having(self, hashes: np.ndarray) -> np.ndarray:
-        """Indices of the tokens whose lower form or lemma is one of ``hashes``."""
-        return np.flatnonzero(np.isin(self.lower, hashes) | np.isin(self.lemma, hashes))
-
-    def sentence_of(self, i: int) -> int:
-        return int(np.searchsorted(self.starts, i, side="right")) - 1
-
-
-def word_hashes(vocab, words) -> np.ndarray:
-    return np.array(sorted({vocab.strings.add(w) for w in words if " " not in w}), dtype=np.uint64)
-
-
-class DocActors:
-    """The actors of one document: a token index -> mention map and the actors seen."""
-
-    def __init__(self, tokens: Tokens | None = None) -> None:
-        self.tokens = tokens
-        self.by_token: dict[int, Mention] = {}
-        self.modifiers: dict[int, str] = {}
-        self.actors: dict[str, ActorSeen] = {}
-        self.roles: list[Role] = []
-
-    def at(self, tok: Token) -> str | None:
-        m = self.by_token.get(tok.i)
-        return m.actor if m else None
-
-    def certainty(self, tok: Token) -> float:
-        m = self.by_token.get(tok.i)
-        return m.certainty if m else 1.0
-
-    def modifier(self, tok: Token) -> str | None:
-        """The actor a token names as a mention or as a modifier ("Russian" in "Russian strikes")."""
-        return self.at(tok) or self.modifiers.get(tok.i)
-
-    def modify(self, i: int, actor: ActorSeen) -> None:
-        """Token ``i`` names ``actor`` as a modifier ("Kurdish" in "Kurdish-led"): known to the
-        document, so that a statement can name it, but not counted as a mention."""
-        self.modifiers[i] = actor.id
-        self.actors.setdefault(actor.id, ActorSeen(actor.id, actor.name, actor.type,
-                                                   attributes=dict(actor.attributes), known=actor.known))
-
-    def add(self, span_or_tok, actor: ActorSeen, surface: str, certainty: float = 1.0,
-            count: bool = True) -> None:
-        start = span_or_tok.i if isinstance(span_or_tok, Token) else span_or_tok.start
-        end = start + 1 if isinstance(span_or_tok, Token) else span_or_tok.end
-        m = Mention(start, end, actor.id, certainty)
-        for i in range(start, end):
-            self.by_token[i] = m
-        seen = self.actors.setdefault(actor.id, ActorSeen(actor.id, actor.name, actor.type,
-                                                          attributes=dict(actor.attributes), known=actor.known))
-        if count:
-            seen.mentions += 1
-            if surface and normalize(surface) != normalize(seen.name):
-                seen.aliases.add(surface)
-
-
-def phrase(tok: Token) -> list[Token]:
-    """The noun phrase under ``tok`` without the clauses hung on it ("the president, which
-    Brussels said ..." is about the president, not Brussels)."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
-    return sorted(out, key=lambda t: t.i)
 
 
 def _variants(alias: str) -> set[str]:
@@ -185,12 +60,12 @@ class Resolver:
                     self.matchers[0].add(key, [nlp.make_doc(v) for v in cased])
                 if lower:
                     self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
-        self.titles = sorted(lexicon.titles, key=len, reverse=True)
+        self.roles = RoleReader(lexicon, gazetteer)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         # context nouns, pronouns, and "federal" (as in "federal troops")
-        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | {"federal"})
+        self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
 
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
@@ -222,7 +97,7 @@ class Resolver:
     def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
         text = span.text.strip()
         key = normalize(text)
-        if not key or key in self.lex.not_actors or not any(c.isalpha() for c in text):
+        if not key or key in self.lex.never_actors or not any(c.isalpha() for c in text):
             return None
         generic = self.lex.generic_words | self.lex.agent_nouns | self.lex.titles_member | self.lex.titles_lead
         if set(key.split()) <= generic or key in self.lex.nominals or key in self.lex.verbs:
@@ -239,12 +114,15 @@ class Resolver:
             return ActorSeen(slugify(text), text, ActorType.PERSON)
         if label == "ORG":
             words = set(key.split())
-            kind = ActorType.GROUP if words & GROUP_WORDS else ActorType.ORGANIZATION
+            kind = ActorType.GROUP if words & self.lex.group_name_words else ActorType.ORGANIZATION
             return ActorSeen(slugify(text), text, kind)
         return None
 
     # -- the pass over one document ---------------------------------------
     def resolve(self, doc: Doc) -> DocActors:
+        """The passes, in this order (each reads what the ones before found): gazetteer and NER
+        spans, acronyms, named groups, short person names, short organisation names, demonyms
+        and agent nouns, roles (``roles.py``), context nouns and pronouns, owned agents."""
         da = DocActors(Tokens(doc))
         gaz_spans, demonyms = [], {}
         # shorter matches first, so that "South Sudanese" overrides the "Sudanese" inside it
@@ -255,7 +133,7 @@ class Resolver:
                 demonyms[end - 1] = actor_id
                 for i in range(start, end):
                     da.modify(i, self._entry_actor(actor_id))
-            elif not (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower
+            elif not (start >= 2 and doc[start - 1].lower_ in self.lex.name_particles and doc[start - 1].is_lower
                       and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))
         gaz_spans = filter_spans(gaz_spans)
@@ -321,7 +199,7 @@ class Resolver:
         self._join_short_names(doc, da, people)
         self._join_short_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
-        self._roles(doc, da)
+        self.roles.read(doc, da)
         self._context(doc, da)
         self._owned_agents(doc, da)  # "junta aircraft" once "junta" is known
         return da
@@ -342,7 +220,7 @@ class Resolver:
             if mod.i in da.by_token:
                 continue  # "Hezbollah forces" are Hezbollah
             span = doc[mod.i:tok.i + 1]
-            if normalize(span.text) in self.lex.not_actors:
+            if normalize(span.text) in self.lex.never_actors:
                 continue
             known = self.gaz.lookup(span.text)
             actor = self._entry_actor(known.id) if known else ActorSeen(slugify(span.text), span.text, ActorType.GROUP)
@@ -470,164 +348,6 @@ class Resolver:
                     da.add(tok, owner, "", count=False)
                 break
 
-    def _roles(self, doc: Doc, da: DocActors) -> None:
-        """Titles and appositions: "Syrian President Bashar al-Assad" -> LEADS(assad, syria);
-        a state's own body: "Iran's Revolutionary Guards" -> MEMBER_OF(irgc, iran)."""
-        seen_people = {}
-        for m in da.by_token.values():
-            kind = da.actors[m.actor].type
-            if kind is ActorType.PERSON:
-                seen_people[(m.start, m.end)] = m
-        for m in {id(m): m for m in da.by_token.values()}.values():
-            if da.actors[m.actor].type is not ActorType.ORGANIZATION:
-                continue
-            root = doc[m.start:m.end].root
-            owner = next((da.at(c) for c in root.children if c.dep_ == "poss" and da.at(c)), None)
-            if owner and owner != m.actor and da.actors[owner].type is ActorType.STATE:
-                da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, da.tokens.sents[da.tokens.sentence_of(root.i)]))
-        for m in {id(m): m for m in da.by_token.values()}.values():
-            if da.actors[m.actor].type not in (ActorType.ORGANIZATION, ActorType.GROUP):
-                continue
-            root = doc[m.start:m.end].root
-            for c in root.children:  # "ATMIS, the African Union force": an owned agent in apposition
-                owner = da.at(c) if c.dep_ == "appos" and c.i not in range(m.start, m.end) else None
-                if owner and owner != m.actor and da.by_token[c.i].start == c.i and da.by_token[c.i].end == c.i + 1:
-                    da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner,
-                                         da.tokens.sents[da.tokens.sentence_of(root.i)]))
-        for (start, end), m in sorted(seen_people.items()):
-            head = doc[start:end].root
-            # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
-            left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
-            run = start  # and, when the parse broke it, the unbroken run of words before the name
-            while run > max(0, start - 6) and (doc[run - 1].pos_ in ("PROPN", "ADJ", "NOUN")
-                                               or doc[run - 1].text in ("-", "'s", "\u2019s")):
-                run -= 1
-            left = sorted(set(left) | set(doc[run:start]), key=lambda t: t.i)
-            if doc[start].lower_ in self.lex.titles_lead:  # the name itself begins with it: "King Mohammed VI"
-                left.append(doc[start])
-            self._role_from(doc, da, m, left)
-            holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
-            for child in (c for h in holders for c in h.children):
-                if child.dep_ == "appos" and child.i not in da.by_token and child.head.i == head.i:
-                    self._role_from(doc, da, m, phrase(child))
-                if child.dep_ == "prep" and child.lower_ == "in":  # "in charge of Myanmar"
-                    for p in child.children:
-                        if p.lower_ == "charge":
-                            org = next((da.at(q) for c in p.children if c.lower_ == "of"
-                                        for q in c.children if da.at(q)), None)
-                            if org:
-                                da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
-            if head.dep_ == "appos" and (head.head.i not in da.by_token  # "Niger's ruler, General X":
-                                         or head.head.lower_ in self.lex.titles):
-                self._role_from(doc, da, m, [t for t in phrase(head.head) if t.i < start])
-            if head.dep_ == "pobj" and head.head.lower_ == "of" and da.at(head.head.head) \
-                    and da.actors[da.at(head.head.head)].type is ActorType.STATE:
-                # "the Somali government of President Hassan Sheikh Mohamud"
-                titles = [t for t in doc[max(0, start - 3):start] if t.lower_ in self.lex.titles_lead]
-                if titles:
-                    da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
-                                         da.tokens.sents[da.tokens.sentence_of(head.i)]))
-            self._title_of(doc, da, m, head)
-            if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become"):
-                for attr in head.head.children:
-                    if attr.dep_ == "attr" and attr.i not in da.by_token:
-                        self._role_from(doc, da, m, phrase(attr))
-
-    def _title_of(self, doc: Doc, da: DocActors, person: Mention, head: Token) -> None:
-        """"the two foreign ministers, Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan":
-        a name "of" a state or body, in apposition to a title (plural or not) above it."""
-        bodies = [da.at(p) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj" and da.at(p)
-                  and da.actors[da.at(p)].type is not ActorType.PERSON]
-        if not bodies:
-            return
-        up = head
-        for _ in range(5):
-            if up.dep_ not in ("appos", "conj", "pobj", "prep") or up.head.i == up.i:
-                return
-            up = up.head
-            if up.pos_ == "NOUN" and up.i not in da.by_token:
-                break
-        else:
-            return
-        words = [c.lower_ for c in up.lefts if c.dep_ in ("amod", "compound")] + [up.lemma_.lower()]
-        heading = f" {' '.join(words)}"
-        title = next((ti for ti in self.titles if heading.endswith(f" {ti}")), None)
-        if title is None:
-            return
-        deputy = any(w in DEPUTY_WORDS for w in words)
-        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
-        da.roles.append(Role(person.actor, kind, bodies[0], da.tokens.sents[da.tokens.sentence_of(head.i)]))
-
-    @staticmethod
-    def _under(t: Token, head: Token, start: int, end: int) -> bool:
-        while t.head.i != t.i:
-            if start <= t.head.i < end:
-                return True
-            if not start - 8 <= t.head.i < end:
-                return False
-            t = t.head
-        return False
-
-    def _role_from(self, doc: Doc, da: DocActors, person: Mention, tokens: list[Token]) -> None:
-        if not tokens:
-            return
-        # words apart even where punctuation stood between them ("ruler, General"), hyphens joined
-        text = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").lower()
-        text = text.replace(" - ", "-").replace(" 's", "'s").replace(" \u2019s", "\u2019s")
-        found = [ti for ti in self.titles if f" {ti} " in f" {text} "]
-        if not found:
-            return
-        # the title nearest the name: "Hezbollah leader Nasrallah and Hamas chief Haniyeh"
-        last = {ti: ti.split()[-1].split("-")[-1] for ti in found}  # "secretary-general" ends at "general"
-        ends = {ti: [t.i for t in tokens if t.lower_ == last[ti] or t.lower_.endswith("-" + last[ti])]
-                for ti in found}
-        # a military rank ("General X") names a role only when no other title does ("Niger's ruler, General X")
-        title = min(found, key=lambda ti: (ti in MILITARY_RANKS, min((abs(i - person.start) for i in ends[ti]),
-                                                                    default=99), -len(ti)))
-        at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
-        orgs = []
-        organ = False
-        for t in sorted(tokens, key=lambda t: abs(t.i - at)):
-            if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
-                continue  # "a vice-president of the Belgrade-backed Serb List": Belgrade is the backer
-            if t.lower_ == "whose" and t.head.head.dep_ == "relcl" or (t.lower_ == "whose" and t.head.dep_ == "relcl"):
-                rel_head = t.head.head if t.head.dep_ != "relcl" else t.head
-                owner = da.at(rel_head.head)  # "Asmara, whose President Isaias Afwerki ..."
-                if owner and owner not in orgs:
-                    orgs.append(owner)
-                continue
-            a = da.modifier(t)
-            if a and not da.at(t) and t.head.lower_ not in title.split() and not (person.start <= t.head.i < person.end):
-                continue  # "the French group's chief executive": French describes the group
-            if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
-                    and da.actors[a].type is not ActorType.PERSON:
-                orgs.append(a)
-                if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
-                        and any(da.at(o) == a and o.lower_ not in title.split()
-                                and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - STATE_LEADERSHIP)
-                                for o in (t, t.head)):
-                    organ = True  # "chief of Russia's general staff" leads an organ of the state: a member
-            elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
-                da.actors[a] = self._entry_actor(a)
-                orgs.append(a)
-        if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
-            attrs = da.actors[person.actor].attributes
-            if title in HEAD_OF_STATE and title in normalize(attrs.get("title", "")) \
-                    and attrs.get("country") in self.gaz.entries \
-                    and tokens[-1].i in (person.start - 1, person.start):
-                orgs = [attrs["country"]]
-                da.actors.setdefault(attrs["country"], self._entry_actor(attrs["country"]))
-            else:
-                return
-        before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
-        deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
-                     for w in DEPUTY_WORDS)
-        # "the first EU leader to ...": a leader among a body's members, not its head
-        among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
-        kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among) else RelType.MEMBER_OF
-        da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
-
     def _context(self, doc: Doc, da: DocActors) -> None:
         """"the regime", "the group", "he": resolved to the one actor the paragraph allows."""
         last_state: dict[str, str] = {}
@@ -649,7 +369,7 @@ class Resolver:
                 if actor:
                     if not recent or recent[-1][1] != actor:
                         recent.append((sent.start, actor))
-                    if da.actors[actor].type is ActorType.STATE and tok.lower_ in STATE_ORGANS:
+                    if da.actors[actor].type is ActorType.STATE and tok.lower_ in self.lex.state_organs:
                         last_state["*"] = actor  # "Sudanese Armed Forces" -> later "the army"
                     continue
                 low = tok.lower_
@@ -679,7 +399,7 @@ class Resolver:
                     if target:
                         da.add(tok, da.actors[target] if target in da.actors else self._entry_actor(target),
                                "", certainty=0.8, count=False)
-                elif low == "federal" and tok.dep_ == "amod" and tok.head.i not in da.by_token and (
+                elif low in self.lex.federal_words and tok.dep_ == "amod" and tok.head.i not in da.by_token and (
                         {tok.head.lower_, tok.head.lemma_.lower()} & self.lex.agent_nouns):
                     target = last_state.get("*") or self._main_state(da)  # "federal troops": the state's
                     if target:

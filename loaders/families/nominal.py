@@ -1,0 +1,101 @@
+"""Event and relation nouns: "Moscow's support for Assad", "Russian air strikes against rebels",
+"launched strikes on" (a light verb lends its subject), "talks between X and Y", "the
+Iranian-Russian alliance". Trigger: a noun of ``nominals`` (cues.json); its object follows the
+type's ``nominal_preps``. Holder nouns ("ally", "foe") go to the holder family.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from actorgraph.graph import RelType
+
+from ..frames import ATTITUDES, MATERIAL, FrameBuilder, Found
+from ..mentions import DocActors
+from . import holder, register
+from .supply import goods_type
+
+
+def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (low in fb.lex.nominals or tok.lower_ in fb.lex.nominals)
+
+
+def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
+    lex = fb.lex
+    low = noun.lemma_.lower()
+    rel = lex.nominals.get(low) or lex.nominals[noun.lower_]
+    if rel is RelType.LEADS or da.at(noun):
+        return  # titles are roles, found during resolution
+    if low in lex.goods_nouns or noun.lower_ in lex.goods_nouns:  # "a weapons package for Ukraine"
+        rel = goods_type(fb, [noun], rel)
+    if any(c.lower_ in lex.joint_words for c in noun.children) and rel in (RelType.ATTACKS,
+                                                                                  RelType.COOPERATES_WITH):
+        rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops", "a joint Iranian-Russian effort"
+    objects = fb.pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
+                             hostile=rel in MATERIAL, owners=rel in ATTITUDES - {RelType.SUPPORTS})
+    mods = []
+    for k in noun.lefts:
+        if k.dep_ == "det":
+            continue
+        for t in k.subtree:
+            a = da.modifier(t)
+            if t.head.lower_ in lex.backed or (t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in lex.backed
+                                               and t.doc[t.i + 1].text == "-") or (
+                    t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
+                continue  # "an Iranian-backed faction", "an EU-drafted deal": not a party to it
+            if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
+                                        or da.at(t)):
+                mods.append(a)
+    gov = noun.head if noun.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "conj", "oprd") \
+        else None
+    if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
+        gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
+    if gov is not None and rel.polarity > 0 and (gov.lemma_.lower() in lex.ending_verbs or any(
+            k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
+        return  # "cut diplomatic ties with Qatar": the verb says it, and the opposite
+    clause = fb.clause_above(noun, sent, da)
+    if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
+        holder.run(fb, noun, rel, mods, objects, gov, sent, da, found, clause)
+        return
+    between = fb.pobj_actors(noun, {"between"}, da)
+    subjects = mods[:1] + fb.pobj_actors(noun, {"by", "from"}, da)
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "the pressure exerted by Nusra and ISIS on the airbases"
+        subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in fb.actors(p, da)]
+        objects += fb.pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
+                                     hostile=rel in MATERIAL)
+    factor = 1.0
+    light = gov is not None and gov.pos_ == "VERB" and (
+        (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
+        or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
+        or (noun.dep_ == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
+            and lex.verbs.get(gov.lemma_.lower()) is RelType.MEETS)
+        or (noun.dep_ == "pobj" and rel is RelType.MEETS  # "brokered it after meetings with X"
+            and noun.head.lower_ in lex.meeting_time_preps)
+        or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"
+    if not subjects and light:  # "Russia launched air strikes against ISIS"
+        subjects, factor = fb.subjects(gov, da)
+    if light and not objects:  # "declared war on Rwanda", "brokered a truce between X and Y"
+        between = between or fb.pobj_actors(gov, {"between"}, da)
+        objects = fb.pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
+                                    targets=True, hostile=rel in MATERIAL)
+    clause.factor *= factor
+    if rel.symmetric and not objects:
+        # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",
+        # "Beijing and Moscow declared a partnership"
+        agents = [a for a in subjects if a not in mods]
+        if light and not agents:
+            agents = fb.subjects(gov, da)[0]  # "X and Y accepted an agreement"
+        pools = [p for p in (between, agents) if len(p) > 1] or \
+            [list(dict.fromkeys(mods + between + agents))]
+        for pool in pools:
+            for a, b in combinations(list(dict.fromkeys(pool)), 2):
+                fb.emit(found, [a], rel, [b], sent, FAMILY, clause, da)
+        return
+    if subjects and objects:
+        fb.emit(found, subjects, rel, objects, sent, FAMILY, clause, da)
+
+
+FAMILY = register("nominal", 1, 0.8, scope="token", order=20, select=select, run=run,
+                  cues=lambda lex: set(lex.nominals))

@@ -1,0 +1,184 @@
+"""Roles read on resolved mentions: titles and appositions give LEADS and MEMBER_OF
+("Syrian President Bashar al-Assad", "Iran's Revolutionary Guards", "X, a vice-president of Y",
+"the two foreign ministers, A of Armenia and B of Azerbaijan"). Titles, deputy words and ranks
+come from ``data/roles.json``. The resolver runs :meth:`RoleReader.read` as one of its passes
+(later passes use the actors a role names); the ``role`` family states the roles."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from actorgraph.graph import ActorType, RelType
+from actorgraph.graph.names import normalize
+
+from .lexicon import Gazetteer, Lexicon
+from .mentions import ActorSeen, DocActors, Mention, Role
+from .tokens import phrase
+
+
+class RoleReader:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
+        self.lex = lexicon
+        self.gaz = gazetteer
+        self.titles = sorted(lexicon.titles, key=len, reverse=True)
+
+    def entry_actor(self, actor_id: str) -> ActorSeen:
+        e = self.gaz.entries[actor_id]
+        return ActorSeen(e.id, e.name, e.type, attributes=dict(e.attributes), known=True)
+
+    def read(self, doc: Doc, da: DocActors) -> None:
+        """Titles and appositions: "Syrian President Bashar al-Assad" -> LEADS(assad, syria);
+        a state's own body: "Iran's Revolutionary Guards" -> MEMBER_OF(irgc, iran)."""
+        seen_people = {}
+        for m in da.by_token.values():
+            kind = da.actors[m.actor].type
+            if kind is ActorType.PERSON:
+                seen_people[(m.start, m.end)] = m
+        for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type is not ActorType.ORGANIZATION:
+                continue
+            root = doc[m.start:m.end].root
+            owner = next((da.at(c) for c in root.children if c.dep_ == "poss" and da.at(c)), None)
+            if owner and owner != m.actor and da.actors[owner].type is ActorType.STATE:
+                da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, da.tokens.sents[da.tokens.sentence_of(root.i)]))
+        for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type not in (ActorType.ORGANIZATION, ActorType.GROUP):
+                continue
+            root = doc[m.start:m.end].root
+            for c in root.children:  # "ATMIS, the African Union force": an owned agent in apposition
+                owner = da.at(c) if c.dep_ == "appos" and c.i not in range(m.start, m.end) else None
+                if owner and owner != m.actor and da.by_token[c.i].start == c.i and da.by_token[c.i].end == c.i + 1:
+                    da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner,
+                                         da.tokens.sents[da.tokens.sentence_of(root.i)]))
+        for (start, end), m in sorted(seen_people.items()):
+            head = doc[start:end].root
+            # pre-modifiers of the name: "Quds Force commander", "Russia's Foreign Minister"
+            left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
+            run = start  # and, when the parse broke it, the unbroken run of words before the name
+            while run > max(0, start - 6) and (doc[run - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+                                               or doc[run - 1].text in ("-", "'s", "\u2019s")):
+                run -= 1
+            left = sorted(set(left) | set(doc[run:start]), key=lambda t: t.i)
+            if doc[start].lower_ in self.lex.titles_lead:  # the name itself begins with it: "King Mohammed VI"
+                left.append(doc[start])
+            self._role_from(doc, da, m, left)
+            holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
+            for child in (c for h in holders for c in h.children):
+                if child.dep_ == "appos" and child.i not in da.by_token and child.head.i == head.i:
+                    self._role_from(doc, da, m, phrase(child))
+                if child.dep_ == "prep" and child.lower_ == "in":  # "in charge of Myanmar"
+                    for p in child.children:
+                        if p.lower_ == "charge":
+                            org = next((da.at(q) for c in p.children if c.lower_ == "of"
+                                        for q in c.children if da.at(q)), None)
+                            if org:
+                                da.roles.append(Role(m.actor, RelType.LEADS, org, da.tokens.sents[da.tokens.sentence_of(head.i)]))
+            if head.dep_ == "appos" and (head.head.i not in da.by_token  # "Niger's ruler, General X":
+                                         or head.head.lower_ in self.lex.titles):
+                self._role_from(doc, da, m, [t for t in phrase(head.head) if t.i < start])
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and da.at(head.head.head) \
+                    and da.actors[da.at(head.head.head)].type is ActorType.STATE:
+                # "the Somali government of President Hassan Sheikh Mohamud"
+                titles = [t for t in doc[max(0, start - 3):start] if t.lower_ in self.lex.titles_lead]
+                if titles:
+                    da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
+                                         da.tokens.sents[da.tokens.sentence_of(head.i)]))
+            self._title_of(doc, da, m, head)
+            if head.dep_ == "nsubj" and head.head.lemma_ in self.lex.role_copulas:
+                for attr in head.head.children:
+                    if attr.dep_ == "attr" and attr.i not in da.by_token:
+                        self._role_from(doc, da, m, phrase(attr))
+
+    def _title_of(self, doc: Doc, da: DocActors, person: Mention, head: Token) -> None:
+        """"the two foreign ministers, Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan":
+        a name "of" a state or body, in apposition to a title (plural or not) above it."""
+        bodies = [da.at(p) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" and da.at(p)
+                  and da.actors[da.at(p)].type is not ActorType.PERSON]
+        if not bodies:
+            return
+        up = head
+        for _ in range(5):
+            if up.dep_ not in ("appos", "conj", "pobj", "prep") or up.head.i == up.i:
+                return
+            up = up.head
+            if up.pos_ == "NOUN" and up.i not in da.by_token:
+                break
+        else:
+            return
+        words = [c.lower_ for c in up.lefts if c.dep_ in ("amod", "compound")] + [up.lemma_.lower()]
+        heading = f" {' '.join(words)}"
+        title = next((ti for ti in self.titles if heading.endswith(f" {ti}")), None)
+        if title is None:
+            return
+        deputy = any(w in self.lex.deputy_words for w in words)
+        kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
+        da.roles.append(Role(person.actor, kind, bodies[0], da.tokens.sents[da.tokens.sentence_of(head.i)]))
+
+    @staticmethod
+    def _under(t: Token, head: Token, start: int, end: int) -> bool:
+        while t.head.i != t.i:
+            if start <= t.head.i < end:
+                return True
+            if not start - 8 <= t.head.i < end:
+                return False
+            t = t.head
+        return False
+
+    def _role_from(self, doc: Doc, da: DocActors, person: Mention, tokens: list[Token]) -> None:
+        if not tokens:
+            return
+        # words apart even where punctuation stood between them ("ruler, General"), hyphens joined
+        text = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").lower()
+        text = text.replace(" - ", "-").replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+        found = [ti for ti in self.titles if f" {ti} " in f" {text} "]
+        if not found:
+            return
+        # the title nearest the name: "Hezbollah leader Nasrallah and Hamas chief Haniyeh"
+        last = {ti: ti.split()[-1].split("-")[-1] for ti in found}  # "secretary-general" ends at "general"
+        ends = {ti: [t.i for t in tokens if t.lower_ == last[ti] or t.lower_.endswith("-" + last[ti])]
+                for ti in found}
+        # a military rank ("General X") names a role only when no other title does ("Niger's ruler, General X")
+        title = min(found, key=lambda ti: (ti in self.lex.military_ranks, min((abs(i - person.start) for i in ends[ti]),
+                                                                    default=99), -len(ti)))
+        at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
+        orgs = []
+        organ = False
+        for t in sorted(tokens, key=lambda t: abs(t.i - at)):
+            if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
+                continue  # "a vice-president of the Belgrade-backed Serb List": Belgrade is the backer
+            if t.lower_ == "whose" and t.head.head.dep_ == "relcl" or (t.lower_ == "whose" and t.head.dep_ == "relcl"):
+                rel_head = t.head.head if t.head.dep_ != "relcl" else t.head
+                owner = da.at(rel_head.head)  # "Asmara, whose President Isaias Afwerki ..."
+                if owner and owner not in orgs:
+                    orgs.append(owner)
+                continue
+            a = da.modifier(t)
+            if a and not da.at(t) and t.head.lower_ not in title.split() and not (person.start <= t.head.i < person.end):
+                continue  # "the French group's chief executive": French describes the group
+            if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
+                    and da.actors[a].type is not ActorType.PERSON:
+                orgs.append(a)
+                if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
+                        and any(da.at(o) == a and o.lower_ not in title.split()
+                                and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - self.lex.state_leadership)
+                                for o in (t, t.head)):
+                    organ = True  # "chief of Russia's general staff" leads an organ of the state: a member
+            elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
+                da.actors[a] = self.entry_actor(a)
+                orgs.append(a)
+        if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
+            attrs = da.actors[person.actor].attributes
+            if title in self.lex.head_of_state_titles and title in normalize(attrs.get("title", "")) \
+                    and attrs.get("country") in self.gaz.entries \
+                    and tokens[-1].i in (person.start - 1, person.start):
+                orgs = [attrs["country"]]
+                da.actors.setdefault(attrs["country"], self.entry_actor(attrs["country"]))
+            else:
+                return
+        before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
+        deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
+                     for w in self.lex.deputy_words)
+        # "the first EU leader to ...": a leader among a body's members, not its head
+        among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
+        kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among) else RelType.MEMBER_OF
+        da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))

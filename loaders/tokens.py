@@ -1,0 +1,54 @@
+"""Token helpers shared by resolution, the frame builder and the families: a document's
+token attributes as arrays, word hashes for fast lookups, and small readings of a token."""
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.tokens import Doc, Token
+
+
+class Tokens:
+    """One document's token attributes as arrays, so that each pass visits only the
+    tokens that can matter to it instead of every token (Token objects are costly)."""
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([LOWER, LEMMA, SENT_START, IS_PUNCT, IS_SPACE]).astype(np.uint64)
+        self.lower, self.lemma = arr[:, 0], arr[:, 1]
+        starts = np.flatnonzero(arr[:, 2] == 1)
+        if len(doc) and (len(starts) == 0 or starts[0] != 0):
+            starts = np.concatenate(([0], starts))
+        self.starts = starts
+        ends = list(starts[1:]) + [len(doc)]
+        self.sents = [doc[int(a):int(b)] for a, b in zip(starts, ends)]
+        self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
+
+    def having(self, hashes: np.ndarray) -> np.ndarray:
+        """Indices of the tokens whose lower form or lemma is one of ``hashes``."""
+        return np.flatnonzero(np.isin(self.lower, hashes) | np.isin(self.lemma, hashes))
+
+    def sentence_of(self, i: int) -> int:
+        return int(np.searchsorted(self.starts, i, side="right")) - 1
+
+
+def word_hashes(vocab, words) -> np.ndarray:
+    """The string hashes of one-word ``words`` (phrases cannot match one token)."""
+    return np.array(sorted({vocab.strings.add(w) for w in words if " " not in w}), dtype=np.uint64)
+
+
+def hyphenated(tok: Token) -> str:
+    """The whole hyphenated word a token ends, lower-cased ("build-up" for "up"), else ""."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return ""
+
+
+def phrase(tok: Token) -> list[Token]:
+    """The noun phrase under ``tok`` without the clauses hung on it ("the president, which
+    Brussels said ..." is about the president, not Brussels)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    return sorted(out, key=lambda t: t.i)
