@@ -43,9 +43,11 @@ def cmd_ingest(args) -> int:
     from actorgraph.loaders.lexicon import Gazetteer
     from actorgraph.loaders.pipeline import Pipeline, ingest
 
-    pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer))
+    gazetteer = Gazetteer.load(*args.gazetteer)
+    pipeline = Pipeline(gazetteer=gazetteer) if args.processes <= 1 else None  # else built in each worker
     with open_store(args.store, write=True) as store:
-        report = ingest(args.paths, store, pipeline=pipeline, processes=args.processes, progress=_progress)
+        report = ingest(args.paths, store, pipeline=pipeline, gazetteer=gazetteer, processes=args.processes,
+                        progress=_progress)
     for line in report.errors:
         print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
     print(f"ingested {report.documents} documents ({report.already_stored} already stored) from "
@@ -292,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", parents=[common], help="read documents into the store")
     s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
-    s.add_argument("--processes", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
+    s.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes, each running the whole analysis (default 1)")
     s.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="your own actors, aliases, merges and splits (JSON; also $ACTORGRAPH_GAZETTEER)")
     s.set_defaults(func=cmd_ingest)

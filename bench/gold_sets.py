@@ -1,0 +1,79 @@
+"""Every gold set in one table: signed and typed precision/recall, per set.
+
+    python bench/gold_sets.py [--sets gold,heldout,...] [--voa]
+
+Ingests each set's documents into a fresh store in a temporary folder and scores it
+with ``actorgraph evaluate`` (the same code). Our gold is ``examples/`` against
+``tests/data/gold``; each later set is ``tests/data/<name>/docs`` against its ``gold``.
+With ``--voa``, the VOA development set too (``tests/data/voa/dev``, which points into
+``../shared/corpus/voa/voa-stories.jsonl``; needs ``../shared``). The blind VOA set is
+never scored here: `actorgraph evaluate` on it is a deliberate, recorded act.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from actorgraph.graph import open_store  # noqa: E402
+from actorgraph.loaders.pipeline import Pipeline, ingest  # noqa: E402
+from actorgraph.queries.evaluate import Gold, evaluate  # noqa: E402
+
+SETS = ("gold", "heldout", "later2", "later3", "later4", "later5")
+VOA = ROOT.parent / "shared" / "corpus" / "voa" / "voa-stories.jsonl"
+
+
+def voa_docs(gold: Gold, folder: Path) -> Path:
+    """The stories a VOA gold set covers, as one JSONL file of their own."""
+    out = folder / "voa.jsonl"
+    with VOA.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
+        for line in f:
+            if str(json.loads(line)["id"]) in gold.documents:
+                w.write(line)
+    return out
+
+
+def score(name: str, pipeline: Pipeline, tmp: Path) -> dict:
+    if name == "gold":
+        docs, gold = ROOT / "examples", Gold.load(ROOT / "tests" / "data" / "gold")
+    elif name.startswith("voa-"):
+        gold = Gold.load(ROOT / "tests" / "data" / "voa" / name[4:] / "gold")
+        docs = voa_docs(gold, tmp)
+    else:
+        docs, gold = ROOT / "tests" / "data" / name / "docs", Gold.load(ROOT / "tests" / "data" / name / "gold")
+    path = tmp / f"{name}.db"
+    with open_store(str(path), write=True) as store:
+        ingest([docs], store, pipeline=pipeline)
+    rep = evaluate(open_store(str(path)), gold)
+    return {"set": name, "core": rep.levels["signed"].gold,
+            **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--voa", action="store_true", help="also the VOA development set (needs ../shared)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    names = [n for n in args.sets.split(",") if n] + (["voa-dev"] if args.voa else [])
+    pipeline = Pipeline()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in names:
+            rows.append(score(n, pipeline, Path(tmp)))
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return
+    print(f"{'set':<10} {'core':>5}  signed P / R     typed P / R")
+    for r in rows:
+        print(f"{r['set']:<10} {r['core']:>5}  {r['signed_precision']:.3f} / {r['signed_recall']:.3f}"
+              f"    {r['typed_precision']:.3f} / {r['typed_recall']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
