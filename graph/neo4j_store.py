@@ -39,6 +39,12 @@ RETURN a.id AS id"""
 ACTORS_BY_ID: LiteralString = """UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN properties(a) AS actor"""
+# Taken first in a write, in id order: concurrent writers (Dask workers) then merge actors one
+# after another instead of each overwriting the other's mentions and aliases.
+LOCK_ACTORS: LiteralString = """UNWIND $ids AS id
+MERGE (a:Actor {id: id})
+SET a.locked = true
+REMOVE a.locked"""
 MERGE_ACTORS: LiteralString = """UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.type = row.type, a.aliases = row.aliases,
@@ -295,10 +301,12 @@ class Neo4jStore:
         if not incoming:
             return {}
         ids = sorted({a.id for a in incoming})
+        for chunk in _chunks(ids, self.batch_size):
+            tx.run(LOCK_ACTORS, ids=chunk).consume()
         merged = {}
         for chunk in _chunks(ids, self.batch_size):
             merged |= {r["actor"]["id"]: actor_from_row(r["actor"])
-                       for r in tx.run(ACTORS_BY_ID, ids=chunk)}
+                       for r in tx.run(ACTORS_BY_ID, ids=chunk) if r["actor"].get("name") is not None}
         for a in incoming:
             merged[a.id] = merged[a.id].merged(a) if a.id in merged else a
         return merged
