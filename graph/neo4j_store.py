@@ -13,6 +13,7 @@ A relation type reaches a query string only as a :class:`RelType` member.
 from __future__ import annotations
 
 import json
+import time
 import re
 from typing import Any, Iterator, LiteralString, NamedTuple
 
@@ -116,6 +117,13 @@ QUERIES: tuple[str, ...] = (
 def redact(uri: str) -> str:
     """The URI without any user-info part (``bolt://user:pw@host`` -> ``bolt://host``)."""
     return re.sub(r"//[^/@]*@", "//", uri)
+
+
+RACE_RETRIES = 5
+
+
+def _lost_a_creation_race(e: Neo4jError) -> bool:
+    return "ConstraintValidationFailed" in (e.code or "") or "Duplicated key" in (e.message or "")
 
 
 def actor_from_row(props: dict) -> Actor:
@@ -241,12 +249,23 @@ class Neo4jStore:
 
     # -- writes ------------------------------------------------------------
     def write(self, batch: Batch) -> None:
-        """Write ``batch`` in one transaction; a batch whose documents are all stored changes nothing."""
-        try:
-            with self._session() as session:
-                session.execute_write(self._write_tx, batch)
-        except (Neo4jError, DriverError) as e:
-            raise self._error(e, "write") from None
+        """Write ``batch`` in one transaction; a batch whose documents are all stored changes nothing.
+
+        Two writers creating the same new actor at once: Neo4j makes the second wait on the
+        uniqueness constraint, ArcadeDB refuses the second's commit ("Duplicated key"). That
+        refusal is retried, a few times with a short pause: the retry finds the actor stored."""
+        for attempt in range(RACE_RETRIES + 1):
+            try:
+                with self._session() as session:
+                    session.execute_write(self._write_tx, batch)
+                return
+            except Neo4jError as e:
+                if attempt < RACE_RETRIES and _lost_a_creation_race(e):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise self._error(e, "write") from None
+            except DriverError as e:
+                raise self._error(e, "write") from None
 
     def _write_tx(self, tx: neo4j.ManagedTransaction, batch: Batch) -> None:
         known = self._stored(tx, KNOWN_DOCUMENTS, [d.id for d in batch.documents])
