@@ -43,9 +43,19 @@ def cmd_ingest(args) -> int:
     from actorgraph.loaders.lexicon import Gazetteer, lexicon
     from actorgraph.loaders.pipeline import Pipeline, ingest
 
-    pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer), lexicon=lexicon(*args.lexicon))
+    gazetteer, lex = Gazetteer.load(*args.gazetteer), lexicon(*args.lexicon)
     with open_store(args.store, write=True) as store:
-        report = ingest(args.paths, store, pipeline=pipeline, processes=args.processes, progress=_progress)
+        if args.scheduler or args.workers:
+            from actorgraph.loaders.cluster import ingest_on_cluster
+
+            report = ingest_on_cluster(args.paths, store, store_location=store_location(args.store),
+                                       scheduler=args.scheduler, workers=args.workers or 2, gazetteer=gazetteer,
+                                       lexicon=lex, progress=_progress, notice=lambda m: print(m, file=sys.stderr))
+        else:
+            pipeline = Pipeline(gazetteer=gazetteer, lexicon=lex) if args.processes <= 1 else None  # else one per worker
+            report = ingest(args.paths, store, pipeline=pipeline, gazetteer=gazetteer, lexicon=lex,
+                            processes=args.processes,
+                            progress=_progress)
     for line in report.errors:
         print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
     print(f"ingested {report.documents} documents ({report.already_stored} already stored) from "
@@ -314,7 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", parents=[common], help="read documents into the store")
     s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
-    s.add_argument("--processes", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
+    s.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes, each running the whole analysis (default 1)")
+    s.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the analysis on the Dask cluster at ADDRESS (tcp://host:8786); needs actorgraph[dask]")
+    s.add_argument("--workers", type=int, metavar="N",
+                   help="run the analysis on a local Dask cluster of N worker processes; needs actorgraph[dask]")
     s.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="your own actors, aliases, merges and splits (JSON; also $ACTORGRAPH_GAZETTEER)")
     s.add_argument("--lexicon", action="append", default=[], metavar="FILE",

@@ -33,10 +33,10 @@ from actorgraph.graph import Actor, ActorType, Batch, Document, RelType, Stateme
 from actorgraph.graph.neo4j_store import Neo4jStore  # noqa: E402
 
 
-def synthetic(n: int, actors: int = 60, per_doc: int = 100, seed: int = 7):
+def synthetic(n: int, actors: int = 60, per_doc: int = 100, seed: int = 7, tag: str = ""):
     rng = random.Random(seed)
     people = [Actor(f"actor-{i}", f"Actor {i}", ActorType.STATE, (f"A{i}",), 1) for i in range(actors)]
-    docs = [Document.from_text(f"synthetic document {i}", f"doc-{i}.txt") for i in range(-(-n // per_doc))]
+    docs = [Document.from_text(f"{tag}synthetic document {i}", f"{tag}doc-{i}.txt") for i in range(-(-n // per_doc))]
     types = list(RelType)
     statements = []
     for i in range(n):

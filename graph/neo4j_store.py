@@ -13,6 +13,7 @@ A relation type reaches a query string only as a :class:`RelType` member.
 from __future__ import annotations
 
 import json
+import time
 import re
 from typing import Any, Iterator, LiteralString, NamedTuple
 
@@ -39,6 +40,12 @@ RETURN a.id AS id"""
 ACTORS_BY_ID: LiteralString = """UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN properties(a) AS actor"""
+# Taken first in a write, in id order: concurrent writers (Dask workers) then merge actors one
+# after another instead of each overwriting the other's mentions and aliases.
+LOCK_ACTORS: LiteralString = """UNWIND $ids AS id
+MERGE (a:Actor {id: id})
+SET a.locked = true
+REMOVE a.locked"""
 MERGE_ACTORS: LiteralString = """UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.type = row.type, a.aliases = row.aliases,
@@ -110,6 +117,13 @@ QUERIES: tuple[str, ...] = (
 def redact(uri: str) -> str:
     """The URI without any user-info part (``bolt://user:pw@host`` -> ``bolt://host``)."""
     return re.sub(r"//[^/@]*@", "//", uri)
+
+
+RACE_RETRIES = 5
+
+
+def _lost_a_creation_race(e: Neo4jError) -> bool:
+    return "ConstraintValidationFailed" in (e.code or "") or "Duplicated key" in (e.message or "")
 
 
 def actor_from_row(props: dict) -> Actor:
@@ -235,12 +249,23 @@ class Neo4jStore:
 
     # -- writes ------------------------------------------------------------
     def write(self, batch: Batch) -> None:
-        """Write ``batch`` in one transaction; a batch whose documents are all stored changes nothing."""
-        try:
-            with self._session() as session:
-                session.execute_write(self._write_tx, batch)
-        except (Neo4jError, DriverError) as e:
-            raise self._error(e, "write") from None
+        """Write ``batch`` in one transaction; a batch whose documents are all stored changes nothing.
+
+        Two writers creating the same new actor at once: Neo4j makes the second wait on the
+        uniqueness constraint, ArcadeDB refuses the second's commit ("Duplicated key"). That
+        refusal is retried, a few times with a short pause: the retry finds the actor stored."""
+        for attempt in range(RACE_RETRIES + 1):
+            try:
+                with self._session() as session:
+                    session.execute_write(self._write_tx, batch)
+                return
+            except Neo4jError as e:
+                if attempt < RACE_RETRIES and _lost_a_creation_race(e):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise self._error(e, "write") from None
+            except DriverError as e:
+                raise self._error(e, "write") from None
 
     def _write_tx(self, tx: neo4j.ManagedTransaction, batch: Batch) -> None:
         known = self._stored(tx, KNOWN_DOCUMENTS, [d.id for d in batch.documents])
@@ -295,10 +320,12 @@ class Neo4jStore:
         if not incoming:
             return {}
         ids = sorted({a.id for a in incoming})
+        for chunk in _chunks(ids, self.batch_size):
+            tx.run(LOCK_ACTORS, ids=chunk).consume()
         merged = {}
         for chunk in _chunks(ids, self.batch_size):
             merged |= {r["actor"]["id"]: actor_from_row(r["actor"])
-                       for r in tx.run(ACTORS_BY_ID, ids=chunk)}
+                       for r in tx.run(ACTORS_BY_ID, ids=chunk) if r["actor"].get("name") is not None}
         for a in incoming:
             merged[a.id] = merged[a.id].merged(a) if a.id in merged else a
         return merged

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from actorgraph.graph import Actor, Batch, GraphStore, InputError, Statement
 
@@ -20,6 +23,15 @@ from .resolve import DocActors, Resolver
 EXTRACTOR_VERSION = "actorgraph-extract/1"
 #: Longer documents are parsed in parts cut at line breaks (spaCy's parser wants bounded input).
 PART_CHARS = 100_000
+
+
+PARAGRAPH = re.compile(r"[^\n]*\n+|[^\n]+$")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text as consecutive paragraphs, each with the line breaks that end it
+    (joined, they are the text again)."""
+    return PARAGRAPH.findall(text) or [text]
 
 
 def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, str]]:
@@ -60,6 +72,10 @@ class Analysis:
     sentences: int
     words: int
 
+    def plus(self, other: "Analysis") -> "Analysis":
+        return Analysis(self.actors + other.actors, self.statements + other.statements,
+                        self.sentences + other.sentences, self.words + other.words)
+
 
 class Pipeline:
     """spaCy, resolution and extraction, built once and reused for every document."""
@@ -67,19 +83,44 @@ class Pipeline:
     def __init__(self, nlp=None, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
         self.nlp = nlp or load_model()
         self.lexicon = lexicon or default_lexicon()
-        self.resolver = Resolver(self.nlp, gazetteer or Gazetteer.load(), self.lexicon)
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.resolver = Resolver(self.nlp, self.gazetteer, self.lexicon)
         self.extractor = Extractor(self.lexicon, self.nlp.vocab)
         self._lines: tuple[str, list[int]] = ("", [])  # line starts of the document in hand
         self.part_chars = PART_CHARS
 
-    def docs(self, sources: Iterable[Source], *, processes: int = 1, batch_size: int = 32):
-        """(spaCy Doc, (Source, offset, last part?)) pairs, in input order; long texts in parts."""
+    def docs(self, sources: Iterable[Source], *, processes: int = 1, batch_size: int = 64):
+        """(spaCy Doc, (Source, offset, last part?)) in input order; long texts in parts.
+
+        spaCy is fed paragraph by paragraph (its fastest way: short texts batch well), and
+        each part is put back together as one Doc (``Doc.from_docs``), whose text is the
+        part's text exactly, so offsets and sentences are as if it had been parsed whole
+        (sentences never cross a line break anyway)."""
         def pieces():
             for s in sources:
                 cut = parts(s.text, self.part_chars)
                 for n, (offset, text) in enumerate(cut, 1):
-                    yield text, (s, offset, n == len(cut))
-        return self.nlp.pipe(pieces(), as_tuples=True, n_process=processes, batch_size=batch_size)
+                    paras = paragraphs(text)
+                    for k, para in enumerate(paras, 1):
+                        yield para, (s, offset, n == len(cut), k == len(paras))
+        held: list = []
+        for doc, (source, offset, last, end_of_part) in self.nlp.pipe(
+                pieces(), as_tuples=True, n_process=processes, batch_size=batch_size):
+            held.append(doc)
+            if end_of_part:
+                whole = held[0] if len(held) == 1 else Doc.from_docs(held, ensure_whitespace=False)
+                held = []
+                yield whole, (source, offset, last)
+
+    def analyse_sources(self, sources: Iterable[Source]) -> Iterator[tuple[Source, Analysis]]:
+        """Each source with its whole analysis (all its parts), in input order."""
+        acc: Analysis | None = None
+        for doc, (source, offset, last) in self.docs(sources):
+            result = self.analyse(doc, source, offset)
+            acc = result if acc is None else acc.plus(result)
+            if last:
+                yield source, acc
+                acc = None
 
     def analyse(self, doc, source: Source, offset: int = 0) -> Analysis:
         """One parsed document (or the part of it at ``offset``) -> its actors and statements."""
@@ -130,7 +171,8 @@ def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
 
 
 def read_sources(paths: list[str | Path], report: IngestReport, known: set[str]) -> Iterator[Source]:
-    """Readable documents not yet stored; each bad file becomes one line in ``report.errors``."""
+    """Readable documents not yet stored, read one file at a time; each bad file becomes
+    one line in ``report.errors``."""
     files, errors = find_files(paths)
     report.errors += [str(e) for e in errors]
     report.files = len(files)
@@ -149,36 +191,101 @@ def read_sources(paths: list[str | Path], report: IngestReport, known: set[str])
             yield s
 
 
+def count_documents(paths: list[str | Path]) -> int:
+    """About how many documents ``paths`` hold (a JSONL line or CSV row each), for progress."""
+    n = 0
+    for path in find_files(paths)[0]:
+        if path.suffix.lower() in (".jsonl", ".csv"):
+            try:
+                with path.open("rb") as f:
+                    n += sum(1 for line in f if line.strip()) - (path.suffix.lower() == ".csv")
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return max(n, 0)
+
+
+def batches(sources: Iterable[Source], max_docs: int, max_chars: int) -> Iterator[list[Source]]:
+    """Consecutive runs of sources, each at most ``max_docs`` documents or about ``max_chars``."""
+    batch, size = [], 0
+    for s in sources:
+        batch.append(s)
+        size += len(s.text)
+        if len(batch) >= max_docs or size >= max_chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+# -- worker processes: each builds its own pipeline once and analyses whole batches ----------
+_WORKER: Pipeline | None = None
+
+
+def _start_worker(gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
+    global _WORKER
+    _WORKER = Pipeline(gazetteer=gazetteer, lexicon=lexicon)
+
+
+def _analyse_batch(sources: list[Source]) -> list[tuple[Source, Analysis]]:
+    return list(_WORKER.analyse_sources(sources))
+
+
+def analysed(pipeline: Pipeline | None, sources: Iterable[Source], *, processes: int, gazetteer: Gazetteer | None,
+             lexicon: Lexicon | None, batch_docs: int, batch_chars: int) -> Iterator[tuple[Source, Analysis]]:
+    """Every source with its analysis, in input order: here, or in ``processes`` workers that each
+    run the whole analysis (parse, resolve, extract) on batches of documents."""
+    if processes <= 1:
+        yield from (pipeline or Pipeline(gazetteer=gazetteer, lexicon=lexicon)).analyse_sources(sources)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    gaz = gazetteer or (pipeline.gazetteer if pipeline else Gazetteer.load())
+    lex = lexicon or (pipeline.lexicon if pipeline else None)
+    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_start_worker, initargs=(gaz, lex)) as pool:
+        pending = []  # at most two batches per worker in flight: memory stays bounded
+        for batch in batches(sources, batch_docs, batch_chars):
+            pending.append(pool.submit(_analyse_batch, batch))
+            while len(pending) > 2 * processes:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
 def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | None = None,
-           processes: int = 1, flush_every: int = 200,
-           progress: Callable[[int, int], None] | None = None) -> IngestReport:
-    """Read, analyse and store every document under ``paths``.
+           gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, processes: int = 1, flush_every: int = 200,
+           flush_chars: int = 2_000_000, progress: Callable[[int, int], None] | None = None) -> IngestReport:
+    """Read, analyse and store every document under ``paths``, streaming: files are read one at
+    a time and each batch of analysed documents is written as soon as it is complete, so memory
+    depends on the batch, not on the corpus, and a run that is stopped keeps every batch it wrote.
 
     Bad files are reported and skipped; documents already in the store are skipped,
-    so running the same ingest twice changes nothing.
+    so running the same ingest twice changes nothing (and completes one that was stopped).
     """
     t0 = time.perf_counter()
     report = IngestReport()
-    sources = list(read_sources(paths, report, store.document_ids()))
-    pipeline = pipeline or Pipeline()
+    total = count_documents(paths) if progress else 0
+    sources = read_sources(paths, report, store.document_ids())
     docs, actors, statements = [], [], []
     actor_ids: set[str] = set()
-    done = 0
-    for doc, (source, offset, last) in pipeline.docs(sources, processes=processes):
-        result = pipeline.analyse(doc, source, offset)
+    chars = done = 0
+    for source, result in analysed(pipeline, sources, processes=processes, gazetteer=gazetteer, lexicon=lexicon,
+                                   batch_docs=min(flush_every, 8), batch_chars=min(flush_chars, 50_000)):
         report.sentences += result.sentences
         report.words += result.words
-        if offset == 0:
-            docs.append(source.document)
+        docs.append(source.document)
         actors += result.actors
         statements += result.statements
-        if last:
-            done += 1
-            if progress:
-                progress(done, len(sources))
-        if len(docs) >= flush_every and last:
+        chars += len(source.text)
+        done += 1
+        if progress:
+            progress(min(done + report.already_stored, total), total)
+        if len(docs) >= flush_every or chars >= flush_chars:
             _flush(store, docs, actors, statements, report, actor_ids)
-            docs, actors, statements = [], [], []
+            docs, actors, statements, chars = [], [], [], 0
     _flush(store, docs, actors, statements, report, actor_ids)
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0
