@@ -121,6 +121,9 @@ class Report:
     bands: list[tuple[str, Score]]
     misses: list[Edge] = field(default_factory=list)
     false_positives: list[Edge] = field(default_factory=list)
+    #: gold actor -> the several system actors it was found under (one actor, split in two or more)
+    splits: dict[str, list[str]] = field(default_factory=dict)
+    matched: int = 0  # gold actors found under at least one system actor
 
 
 def match_actors(store: GraphStore, gold: Gold) -> dict[str, str]:
@@ -178,7 +181,12 @@ def evaluate(store: GraphStore, gold: Gold, *, min_confidence: float = 0.0) -> R
     sys_typed = set().union(*(e.keys("typed") for e in sys_edges)) if sys_edges else set()
     misses = list({min(g.keys("typed")): g for g in gold.core if not g.keys("typed") & sys_typed}.values())
     fps = [e for e in sys_edges if not e.keys("typed") & gold_typed]
-    return Report(levels, by_type, bands, misses, fps)
+    found_as: dict[str, list[str]] = {}
+    for system_id, gold_id in sorted(amap.items()):
+        if not gold_id.startswith("?"):
+            found_as.setdefault(gold_id, []).append(system_id)
+    splits = {g: ids for g, ids in found_as.items() if len(ids) > 1}
+    return Report(levels, by_type, bands, misses, fps, splits, len(found_as))
 
 
 def format_report(rep: Report, *, details: bool = True) -> str:
@@ -189,6 +197,8 @@ def format_report(rep: Report, *, details: bool = True) -> str:
     for t, s in rep.by_type.items():
         if s.system or s.gold:
             lines.append(f"  {t:<22} P {s.precision:5.2f} ({s.tp}/{s.system})  R {s.recall:5.2f} ({s.found}/{s.gold})")
+    lines += ["", f"gold actors split across several system actors: {len(rep.splits)} of {rep.matched} found"]
+    lines += [f"  {g}: {', '.join(ids)}" for g, ids in sorted(rep.splits.items())] if details else []
     lines += ["", "signed precision by confidence band"]
     for name, s in rep.bands:
         lines.append(f"  {name:<16} P {s.precision:5.2f} ({s.tp}/{s.system})")

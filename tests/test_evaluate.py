@@ -113,3 +113,12 @@ def test_gold_without_sentences_points_at_offsets(tmp_path):
     gold = make_gold(tmp_path, [{"id": "x", "type": "STATE", "aliases": []}, {"id": "y", "type": "STATE", "aliases": []}],
                      [{"doc": "17", "s": "x", "rel": "MEETS", "o": "y", "polarity": 1, "core": True, "start": 5, "end": 40}])
     assert gold.documents == {"17"} and gold.core[0].evidence == "17 chars 5-40"
+
+
+def test_a_gold_actor_found_under_two_system_actors_is_reported_split(tmp_path):
+    store = make_store(tmp_path, [("kabila", "MEETS", "x", 0.9), ("joseph-kabila", "MEETS", "x", 0.9)])
+    gold = make_gold(tmp_path, [{"id": "joseph-kabila", "type": "PERSON", "aliases": ["Kabila alias", "Joseph-Kabila alias"]},
+                                {"id": "x", "type": "STATE", "aliases": ["x alias"]}], [])
+    rep = evaluate(store, gold)
+    assert rep.splits == {"joseph-kabila": ["joseph-kabila", "kabila"]} and rep.matched == 2
+    assert "split across several system actors: 1 of 2" in format_report(rep)
