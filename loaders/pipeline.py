@@ -135,8 +135,10 @@ def read_sources(paths: list[str | Path], report: IngestReport, known: set[str])
     report.files = len(files)
     seen: set[str] = set()
     for path in files:
+        bad: list[InputError] = []
         try:
-            sources = read_file(path)
+            sources = read_file(path, errors=bad)
+            report.errors += [str(e) for e in bad]
         except InputError as e:
             report.errors.append(str(e))
             continue
