@@ -87,7 +87,7 @@ def test_page_holds_every_actor_and_relation(store):
     assert [ev["confidence"] for ev in arms["evidence"]] == [0.9, 0.7, 0.6]  # top 3 of 4
     assert arms["evidence"][1]["source"] == "https://example.org/blog?a=1&b=<i>"
     assert arms["evidence"][0]["line"] == 1
-    assert next(n for n in data["nodes"] if n["id"] == "assad")["aliases"] == ["Assad", "<b>Al Assad</b>"]
+    assert next(n for n in data["nodes"] if n["id"] == "assad")["aliases"] == ["<b>Al Assad</b>", "Assad"]
 
 
 def test_parallel_edges_fan_out_and_symmetric_edges_have_no_arrow(store):
