@@ -124,12 +124,39 @@ def _edge_rank(e: Edge) -> tuple:
     return (-e.confidence, -e.count, e.type.value, e.source, e.target)
 
 
+def _sign(t: RelType) -> int:
+    """A relation's vote on its pair's tie: its polarity; roles (LEADS, MEMBER_OF) count as +1."""
+    return 1 if t.structural else t.polarity
+
+
+def tie_balances(edges: list[Edge]) -> dict[tuple[str, str], float]:
+    """Each pair's net tie (pair in id order): the sum, over every relation between the two
+    in either direction, of its sign times its count times its confidence. Above 0 the pair
+    is on balance aligned, below 0 on balance hostile."""
+    net: dict[tuple[str, str], float] = defaultdict(float)
+    for e in edges:
+        if e.source != e.target:
+            net[tuple(sorted((e.source, e.target)))] += _sign(e.type) * e.count * e.confidence
+    return {pair: round(w, 6) for pair, w in net.items()}
+
+
+def balance(store, a: str, b: str, *, min_confidence: float = 0.0) -> float:
+    """The net tie between ``a`` and ``b`` (see :func:`tie_balances`); 0.0 when none."""
+    src = source(store)
+    edges = [Edge(r.source, r.type, r.target, r.count, r.confidence) for r in src.relations_of(a)
+             if {r.source, r.target} == {a, b} and r.confidence >= min_confidence]
+    return tie_balances(edges).get(tuple(sorted((a, b))), 0.0)
+
+
 def _alignment_graph(edges: list[Edge]) -> nx.Graph:
-    """Undirected; between two actors only the strongest alignment edge is kept."""
+    """Undirected, over the pairs whose net tie is positive; between two actors only the
+    strongest alignment edge is kept (a ceasefire between two foes is not an alliance)."""
+    net = tie_balances(edges)
     g = nx.Graph()
-    g.add_nodes_from(sorted({x for e in edges for x in (e.source, e.target)}))
+    g.add_nodes_from(sorted({x for e in edges if e.type in ALIGNMENT for x in (e.source, e.target)}))
     for e in sorted(edges, key=_edge_rank):
-        if e.source != e.target and not g.has_edge(e.source, e.target):
+        if e.type in ALIGNMENT and e.source != e.target and not g.has_edge(e.source, e.target) \
+                and net[tuple(sorted((e.source, e.target)))] > 0:
             g.add_edge(e.source, e.target, edge=e)
     return g
 
@@ -138,7 +165,9 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
                    min_confidence: float = 0.0) -> list[Path]:
     """The ``k`` shortest paths from ``a`` to ``b`` over alignment edges, walked either way.
 
-    Alignment edges are the positive types plus LEADS and MEMBER_OF. Paths
+    Alignment edges are the positive types plus LEADS and MEMBER_OF, between pairs whose
+    net tie is positive (:func:`tie_balances`): two actors who fight more than they agree
+    are no hop of an alliance path, whatever ceasefire they signed. Paths
     are node-simple; between two actors the strongest edge is used; ties in
     length go to the surest path (product of confidences), then to actor ids.
     Each hop carries its strongest evidence. Raises NoPath when none is found.
@@ -146,9 +175,12 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     src = source(store)
     _require(src, a)
     _require(src, b)
-    g = _alignment_graph(src.edges_of_types(ALIGNMENT, min_confidence))
+    edges = src.edges_of_types(frozenset(RelType), min_confidence)
+    g = _alignment_graph(edges)
+    hostile = tie_balances(edges).get(tuple(sorted((a, b))), 0.0) < 0
+    why = "; they are directly hostile" if hostile else ""
     if a == b or a not in g or b not in g:
-        raise NoPath(f"no alliance path from {a!r} to {b!r}")
+        raise NoPath(f"no alliance path from {a!r} to {b!r}{why}")
     found: list[list[str]] = []
     try:
         for nodes in nx.shortest_simple_paths(g, a, b):
@@ -158,7 +190,7 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     except nx.NetworkXNoPath:
         pass
     if not found:
-        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops")
+        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops{why}")
 
     def surety(nodes: list[str]) -> float:
         p = 1.0
@@ -186,20 +218,45 @@ def enemy_of_enemy(store, actor_id: str) -> list[Candidate]:
 
 
 def blocs(store, *, min_size: int = 2, min_confidence: float = 0.0) -> list[tuple[str, ...]]:
-    """Alliance blocs: Louvain communities (fixed seed) of the alignment subgraph, largest first.
+    """Alliance blocs of the signed graph, largest first: positive ties within, negative across.
 
-    Edge weight is the summed confidence of the relations between two actors.
+    Each pair's weight is its net tie (:func:`tie_balances`). Louvain communities (fixed
+    seed) of the positive ties are the start; then, actor by actor in id order until no move
+    helps, an actor moves to the bloc (or a bloc of its own) to which its net ties are
+    strongest, so that two actors hostile on balance do not stay together because they share
+    friends. Actors with no positive tie are in no bloc.
     """
-    edges = sorted(source(store).edges_of_types(ALIGNMENT, min_confidence),
-                   key=lambda e: (e.source, e.type.value, e.target))
+    net = tie_balances(source(store).edges_of_types(frozenset(RelType), min_confidence))
     g = nx.Graph()
-    g.add_nodes_from(sorted({x for e in edges for x in (e.source, e.target)}))
-    for e in edges:
-        if e.source != e.target:
-            w = g.edges[e.source, e.target]["weight"] if g.has_edge(e.source, e.target) else 0.0
-            g.add_edge(e.source, e.target, weight=w + e.confidence)
-    communities = nx.community.louvain_communities(g, weight="weight", seed=BLOC_SEED)
-    found = [tuple(sorted(c)) for c in communities if len(c) >= min_size]
+    for (u, v), w in sorted(net.items()):
+        if w > 0:
+            g.add_edge(u, v, weight=w)
+    where = {x: n for n, c in enumerate(nx.community.louvain_communities(g, weight="weight", seed=BLOC_SEED))
+             for x in c}
+    ties: dict[str, dict[str, float]] = defaultdict(dict)
+    for (u, v), w in net.items():
+        if u in where and v in where:
+            ties[u][v] = ties[v][u] = w
+    fresh = len(where)
+    for _ in range(20):  # a move always raises the sum of net ties within blocs: this ends
+        moved = False
+        for x in sorted(where):
+            pull: dict[int, float] = defaultdict(float)
+            for y, w in ties[x].items():
+                pull[where[y]] += w
+            here = pull.get(where[x], 0.0)
+            best, gain = max(((c, p) for c, p in pull.items() if c != where[x]),
+                             key=lambda cp: (cp[1], -cp[0]), default=(None, 0.0))
+            if best is not None and gain > max(here, 0.0) + 1e-9:
+                where[x], moved = best, True
+            elif here < -1e-9:  # better alone than with its foes
+                where[x], moved, fresh = fresh, True, fresh + 1
+        if not moved:
+            break
+    groups: dict[int, list[str]] = defaultdict(list)
+    for x, c in where.items():
+        groups[c].append(x)
+    found = [tuple(sorted(c)) for c in groups.values() if len(c) >= min_size]
     return sorted(found, key=lambda c: (-len(c), c))
 
 
