@@ -185,9 +185,19 @@ def test_repr_html_is_an_iframe_with_srcdoc(store):
     frame = view._repr_html_()
     assert frame.startswith("<iframe") and frame.endswith("</iframe>")
     src = re.search(r'srcdoc="([^"]*)"', frame).group(1)
-    assert html.unescape(src) == view.html
+    assert html.unescape(src) == view.notebook_html
     assert "<script" not in src  # all markup is attribute-escaped
     assert "html" not in repr(view) or len(repr(view)) < 200
+
+
+def test_notebook_frame_fits_the_panel_and_carries_the_library_compressed(store):
+    view = render(store)
+    frame = view._repr_html_()
+    assert "650px" not in frame and f"height:{view.height}px" in frame and view.height >= 560
+    # the same page, its scripts gzip-compressed: a repeated render() costs well under half
+    assert page_data(view.notebook_html) == page_data(view.html)
+    assert len(frame) < 0.6 * len(html.escape(view.html, quote=True))
+    assert "vis.Network" not in view.notebook_html and "DecompressionStream" in view.notebook_html
 
 
 def test_save_and_path(store, tmp_path):
