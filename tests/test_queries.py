@@ -293,11 +293,13 @@ def signed_store(path, only=None):
              ("mediator", T.MEETS, "state", 0.6), ("mediator", T.MEETS, "rebels", 0.6),
              ("envoy", T.MEETS, "state", 0.6), ("envoy", T.MEETS, "rebels", 0.6),
              ("envoy", T.MEETS, "mediator", 0.6),
-             ("patron", T.MEETS, "neighbour", 0.5)]
+             ("patron", T.MEETS, "neighbour", 0.5),
+             ("president", T.LEADS, "state", 0.9), ("chief", T.LEADS, "rebels", 0.9),
+             ("president", T.AGREES_WITH, "chief", 0.9)]  # the truce, signed by the two leaders
     facts = [f for f in facts if only is None or {f[0], f[2]} <= only]
     doc = Document.from_text("signed", "signed.txt")
     actors = tuple(Actor(x, x.title(), S if x != "rebels" else G, (), 3)
-                   for x in ("state", "rebels", "neighbour", "patron", "mediator", "envoy"))
+                   for x in ("state", "rebels", "neighbour", "patron", "mediator", "envoy", "president", "chief"))
     statements = tuple(Statement.make(subject=s, type=t, object=o, document=doc.id, start=10 * n, end=10 * n + 5,
                                       confidence=c, sentence=f"{s} {t.value} {o}.")
                        for n, (s, t, o, c) in enumerate(facts))
@@ -315,8 +317,12 @@ def test_foes_on_balance_are_no_alliance_path_and_no_bloc(tmp_path):
             assert path.actors != ("state", "rebels")  # not through the ceasefire
         with pytest.raises(NoPath, match="directly hostile"):
             alliance_paths(store, "state", "rebels", max_hops=1)
+        for path in alliance_paths(store, "president", "chief", k=5):  # nor through their leaders' truce
+            assert ("president", "chief") not in zip(path.actors, path.actors[1:])
+        assert balance(store, "president", "chief") == balance(store, "state", "rebels")
         where = {a: n for n, bloc in enumerate(blocs(store)) for a in bloc}
-        assert where["state"] == where["neighbour"] and where["rebels"] == where["patron"]
+        assert where["state"] == where["neighbour"] == where["president"]
+        assert where["rebels"] == where["patron"] == where["chief"]
         assert where["state"] != where["rebels"]
     with signed_store(tmp_path / "t.json", only={"state", "rebels", "mediator"}) as store:
         assert len(blocs(store)) == 1 and "mediator" in blocs(store)[0]  # one side, never both
