@@ -13,6 +13,11 @@ EXIT_ERROR = 1
 EXIT_SKIPPED = 3
 
 
+def plural(n: int, word: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def one_line(message: object) -> str:
     """Errors are one line for the user, whatever the library below put in them."""
     return " ".join(str(message).split())
@@ -23,7 +28,7 @@ def _progress(done: int, total: int) -> None:
         return
     width = 30
     filled = int(width * done / total)
-    sys.stderr.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents")
+    sys.stderr.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{plural(total, 'document')}")
     if done == total:
         sys.stderr.write("\n")
     sys.stderr.flush()
@@ -58,9 +63,10 @@ def cmd_ingest(args) -> int:
                             progress=_progress)
     for line in report.errors:
         print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
-    print(f"ingested {report.documents} documents ({report.already_stored} already stored) from "
-          f"{report.files} files: {report.sentences} sentences, {report.actors} actors, "
-          f"{report.statements} statements, {len(report.errors)} skipped; "
+    print(f"ingested {plural(report.documents, 'document')} ({report.already_stored} already stored) from "
+          f"{plural(report.files, 'file')}: {plural(report.sentences, 'sentence')}, "
+          f"{plural(report.actors, 'actor')}, {plural(report.statements, 'statement')}, "
+          f"{len(report.errors)} skipped; "
           f"{report.seconds:.1f} s, {report.words_per_second:,.0f} words/s -> {store_location(args.store)}")
     return EXIT_SKIPPED if report.errors else 0
 
@@ -108,15 +114,18 @@ def cmd_view(args) -> int:
         actor = find_actor(store, args.actor).id if args.actor else None
         view = render(store, args.output, actor=actor, depth=args.depth, min_count=args.min_count,
                       min_confidence=args.min_confidence, types=_types(args.types), max_nodes=args.max_nodes)
-    print(f"wrote {args.output} ({view.nodes_shown} actors, {view.edges_shown} relations shown)")
+    print(f"wrote {args.output} ({plural(view.nodes_shown, 'actor')}, "
+          f"{plural(view.edges_shown, 'relation')} shown)")
     return 0
 
 
 def cmd_path(args) -> int:
-    from actorgraph.queries import alliance_paths, find_actor
+    from actorgraph.queries import alliance_paths, balance, find_actor
 
     with open_store(args.store) as store:
         a, b = find_actor(store, args.a), find_actor(store, args.b)
+        if balance(store, a.id, b.id, min_confidence=args.min_confidence) < 0:
+            print(f"note: {a.name} and {b.name} are directly hostile (their ties are on balance negative)")
         paths = alliance_paths(store, a.id, b.id, k=args.k, max_hops=args.max_hops,
                                min_confidence=args.min_confidence)
         print_paths(store, paths)
@@ -149,10 +158,11 @@ def _neighbours(args, fn_name: str) -> int:
         rows = getattr(queries, fn_name)(store, actor.id, min_confidence=args.min_confidence)
         names = {a.id: a.name for a in store.actors()}
         print(f"{fn_name} of {actor.name}: {len(rows)}")
+        width = max((len(names.get(row.actor, row.actor)) for row in rows), default=0)
         for row in rows:
             types = ", ".join(f"{r.type.value}{'' if r.source == actor.id else ' (from)'} x{r.count}"
                               for r in row.relations)
-            print(f"  {names.get(row.actor, row.actor):<30} {types}")
+            print(f"  {names.get(row.actor, row.actor):<{width}}  {types}")
     return 0
 
 
@@ -193,7 +203,7 @@ def cmd_timeline(args) -> int:
         lines = queries.timeline(store, a.id, b.id)
         names = {x.id: x.name for x in store.actors()}
         docs = {d.id: d.source for d in store.documents()}
-    print(f"timeline of {a.name} and {b.name}: {len(lines)} statements")
+    print(f"timeline of {a.name} and {b.name}: {plural(len(lines), 'statement')}")
     for st in lines:
         s, o = names.get(st.subject, st.subject), names.get(st.object, st.object)
         flags = "".join(f" ({f})" for f in ("hedged", "reported") if getattr(st, f))
@@ -220,7 +230,7 @@ def cmd_blocs(args) -> int:
         names = {a.id: a.name for a in store.actors()}
         found = blocs(store)
     for n, bloc in enumerate(found, 1):
-        print(f"bloc {n} ({len(bloc)}): {', '.join(names.get(a, a) for a in bloc)}")
+        print(f"bloc {n} ({plural(len(bloc), 'actor')}): {', '.join(names.get(a, a) for a in bloc)}")
     return 0
 
 
@@ -253,7 +263,7 @@ def cmd_cypher(args) -> int:
             print(" | ".join(v.ljust(w) for v, w in zip(row, widths)))
             if n == 0:
                 print("-+-".join("-" * w for w in widths))
-        print(f"({len(rows)} rows)")
+        print(f"({plural(len(rows), 'row')})")
     return 0
 
 
@@ -286,15 +296,23 @@ def cmd_demo(args) -> int:
     from actorgraph.loaders.pipeline import ingest
     from actorgraph.queries import NoPath, alliance_paths, top_actors
 
+    from actorgraph.loaders.readers import find_files, read_file
+
     src = examples_dir()
     print(f"actorgraph demo: ingesting {src}/ into {store_location(args.store)}")
     with open_store(args.store, write=True) as store:
+        examples = {s.document.id for f in find_files([src])[0] for s in read_file(f, errors=[])}
+        others = len(store.document_ids() - examples)
+        if others and not args.append:
+            raise ActorgraphError(f"{store_location(args.store)} already holds {plural(others, 'document')} "
+                                  "of its own: give the demo a new --store, or --append to add the examples to it")
         report = ingest([src], store, progress=_progress)
-    print(f"  {report.documents} new documents, {report.actors} actors, {report.statements} statements "
-          f"in {report.seconds:.1f} s")
+    print(f"  {plural(report.documents, 'new document')}, {plural(report.actors, 'actor')}, "
+          f"{plural(report.statements, 'statement')} in {report.seconds:.1f} s")
     with open_store(args.store) as store:
         view = render(store, args.output)
-        print(f"  wrote {args.output} ({view.nodes_shown} actors, {view.edges_shown} relations shown) - open it in a browser")
+        print(f"  wrote {args.output} ({plural(view.nodes_shown, 'actor')}, "
+              f"{plural(view.edges_shown, 'relation')} shown) - open it in a browser")
         print("\ntop actors:")
         for a in top_actors(store, limit=10):
             print(f"  {a.mentions:4d}  {a.name} [{a.type.value}]")
@@ -308,26 +326,82 @@ def cmd_demo(args) -> int:
 
 
 # -- parser ------------------------------------------------------------------
+def count(minimum: int):
+    """An argparse type: a whole number of at least ``minimum``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+    parse.__name__ = "count"
+    return parse
+
+
+def fraction(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, not {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, not {text}")
+    return value
+
+
+def _any_case(choices):
+    """An argparse type: the choice that ``text`` names, whatever its case."""
+    by_key = {str(c).lower(): c for c in choices}
+    return lambda text: by_key.get(text.strip().lower(), text)
+
+
+def _conventions(parser: argparse.ArgumentParser) -> None:
+    """Every subcommand's --help opens with its description; every choice takes any case."""
+    for action in parser._actions:
+        if action.choices is not None and not isinstance(action, argparse._SubParsersAction) \
+                and action.type is None:
+            action.type = _any_case(action.choices)
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {a.dest: a.help for a in action._choices_actions}
+            for name, sub in action.choices.items():
+                if not sub.description:
+                    sub.description = helps.get(name)
+                _conventions(sub)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("actorgraph")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", help="file path (NetworkX) or bolt://, neo4j://, neo4j+s:// URI "
                                         "(default: $ACTORGRAPH_STORE or ./actorgraph.json)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     conf = argparse.ArgumentParser(add_help=False)
-    conf.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
-                      help="leave out edges whose confidence is below C")
+    conf.add_argument("--min-confidence", type=fraction, default=0.0, metavar="C",
+                      help="leave out edges whose confidence is below C (0 to 1)")
 
     p = argparse.ArgumentParser(prog="actorgraph", description="A knowledge graph of political actors "
                                 "and their relations, with the sentence behind every edge.")
+    p.add_argument("--version", action="version", version=f"actorgraph {_version()}")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser("ingest", parents=[common], help="read documents into the store")
     s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
-    s.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes, each running the whole analysis (default 1)")
+    s.add_argument("--processes", type=count(1), default=1, metavar="N",
+                   help="worker processes, each running the whole analysis (default 1)")
     s.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the analysis on the Dask cluster at ADDRESS (tcp://host:8786); needs actorgraph[dask]")
-    s.add_argument("--workers", type=int, metavar="N",
+    s.add_argument("--workers", type=count(1), metavar="N",
                    help="run the analysis on a local Dask cluster of N worker processes; needs actorgraph[dask]")
     s.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="your own actors, aliases, merges and splits (JSON; also $ACTORGRAPH_GAZETTEER)")
@@ -339,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("unmapped", help="verbs that link two actors but map to no relation type "
                                         "(re-parses the documents)")
     s.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .jsonl .csv files or folders")
-    s.add_argument("--limit", type=int, default=30, metavar="N", help="show the N most frequent (default 30)")
+    s.add_argument("--limit", type=count(1), default=30, metavar="N", help="show the N most frequent (default 30)")
     s.add_argument("--json", action="store_true", help="write JSON")
     s.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="as for ingest")
     s.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="as for ingest")
@@ -347,55 +421,62 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_unmapped)
 
     s = sub.add_parser("export", parents=[common, conf], help="export the graph")
-    s.add_argument("--format", choices=("json", "graphml", "gexf", "csv"), default="json")
+    s.add_argument("--format", choices=("json", "graphml", "gexf", "csv"), default="json",
+                   help="output format (default json)")
     s.add_argument("-o", "--output", help="output file (default: standard output)")
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("view", parents=[common, conf], help="write an interactive HTML page")
-    s.add_argument("-o", "--output", default="graph.html")
+    s.add_argument("-o", "--output", default="graph.html", help="output file (default graph.html)")
     s.add_argument("--actor", help="draw this actor's neighbourhood")
-    s.add_argument("--depth", type=int, default=1)
-    s.add_argument("--min-count", type=int, default=1)
-    s.add_argument("--types", help="comma-separated relation types to draw")
-    s.add_argument("--max-nodes", type=int, default=500)
+    s.add_argument("--depth", type=count(0), default=1, metavar="N",
+                   help="with --actor: hops out from it (default 1)")
+    s.add_argument("--min-count", type=count(1), default=1, metavar="N",
+                   help="leave out relations asserted fewer than N times (default 1)")
+    s.add_argument("--types", help="comma-separated relation types to draw (any case)")
+    s.add_argument("--max-nodes", type=count(1), default=500, metavar="N",
+                   help="draw at most N actors, the most mentioned (default 500)")
     s.set_defaults(func=cmd_view)
 
     s = sub.add_parser("path", parents=[common, conf], help="alliance paths from A to B, with evidence")
-    s.add_argument("a")
-    s.add_argument("b")
-    s.add_argument("-k", type=int, default=3, help="number of paths (default 3)")
-    s.add_argument("--max-hops", type=int, default=4)
+    s.add_argument("a", help="an actor's name, alias or id")
+    s.add_argument("b", help="an actor's name, alias or id")
+    s.add_argument("-k", type=count(1), default=3, help="number of paths (default 3)")
+    s.add_argument("--max-hops", type=count(1), default=4, metavar="N", help="longest path (default 4 hops)")
     s.set_defaults(func=cmd_path)
 
     for name, func, text in (("allies", cmd_allies, "actors joined to X by positive edges"),
                              ("enemies", cmd_enemies, "actors joined to X by negative edges")):
         s = sub.add_parser(name, parents=[common, conf], help=text)
-        s.add_argument("actor")
+        s.add_argument("actor", help="an actor's name, alias or id")
         s.set_defaults(func=func)
 
     s = sub.add_parser("show", parents=[common], help="an actor, its aliases and relations with evidence")
-    s.add_argument("actor")
-    s.add_argument("--evidence", type=int, default=2, help="sentences per relation (default 2)")
+    s.add_argument("actor", help="an actor's name, alias or id")
+    s.add_argument("--evidence", type=count(0), default=2, metavar="N",
+                   help="sentences per relation (default 2)")
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("timeline", parents=[common], help="the statements between A and B, by date")
-    s.add_argument("a")
-    s.add_argument("b")
+    s.add_argument("a", help="an actor's name, alias or id")
+    s.add_argument("b", help="an actor's name, alias or id")
     s.set_defaults(func=cmd_timeline)
 
     s = sub.add_parser("actors", parents=[common], help="top actors by mentions, with their aliases")
-    s.add_argument("--limit", type=int, default=50)
-    s.add_argument("--type", choices=("STATE", "PERSON", "ORGANIZATION", "GROUP"))
-    s.add_argument("--no-aliases", action="store_true")
+    s.add_argument("--limit", type=count(1), default=50, metavar="N", help="how many (default 50)")
+    s.add_argument("--type", choices=("STATE", "PERSON", "ORGANIZATION", "GROUP"),
+                   help="only actors of this type (any case)")
+    s.add_argument("--no-aliases", action="store_true", help="leave out the aliases")
     s.set_defaults(func=cmd_actors)
 
-    s = sub.add_parser("blocs", parents=[common], help="alliance blocs (communities of positive edges)")
+    s = sub.add_parser("blocs", parents=[common], help="alliance blocs (positive ties within, negative across)")
     s.set_defaults(func=cmd_blocs)
 
     s = sub.add_parser("cypher", parents=[common], help="run Cypher on a Bolt store (read-only by default)")
-    s.add_argument("query")
+    s.add_argument("query", help="the Cypher query")
     s.add_argument("--param", action="append", metavar="K=V", help="query parameter (JSON or text)")
-    s.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    s.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="output format (default table)")
     s.add_argument("--write", action="store_true", help="allow write clauses")
     s.set_defaults(func=cmd_cypher)
 
@@ -405,8 +486,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("demo", parents=[common], help="the main job on the bundled example documents")
-    s.add_argument("-o", "--output", default="graph.html")
+    s.add_argument("-o", "--output", default="graph.html", help="the HTML view (default graph.html)")
+    s.add_argument("--append", action="store_true",
+                   help="add the examples to a store that already holds other documents")
     s.set_defaults(func=cmd_demo)
+    _conventions(p)
     return p
 
 
@@ -425,6 +509,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:  # an output path that is a folder, a folder one cannot write, a full disk
+        if debug:
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"actorgraph: error: {where}{e.strerror or one_line(e)}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as e:  # noqa: BLE001 - one line for the user, the traceback with --debug
         if debug:
             raise

@@ -23,6 +23,13 @@ def filtered(store: GraphStore, min_confidence: float = 0.0) -> tuple[list[Relat
     return aggregate(statements), {s.id: s for s in statements}
 
 
+def _evidence(s: Statement) -> dict:
+    """One statement's evidence; the sentence without trailing whitespace, ``end`` to match."""
+    sentence = s.sentence.rstrip()
+    return {"document": s.document, "line": s.line, "sentence": sentence,
+            "start": s.start, "end": min(s.end, s.start + len(sentence))}
+
+
 def to_json_data(store: GraphStore, *, min_confidence: float = 0.0) -> dict:
     relations, by_id = filtered(store, min_confidence)
     return {
@@ -32,24 +39,26 @@ def to_json_data(store: GraphStore, *, min_confidence: float = 0.0) -> dict:
         "relations": [
             {"source": r.source, "target": r.target, "type": r.type.value, "polarity": r.polarity,
              "count": r.count, "confidence": r.confidence,
-             "evidence": [{"document": s.document, "line": s.line, "sentence": s.sentence,
-                           "start": s.start, "end": s.end}
-                          for s in strongest_first([by_id[i] for i in r.statements])]}
+             "first_seen": r.first_seen, "last_seen": r.last_seen,
+             "evidence": [_evidence(s) for s in strongest_first([by_id[i] for i in r.statements])]}
             for r in relations],
         "documents": [{"id": d.id, "source": d.source, "sha256": d.sha256} for d in store.documents()],
     }
 
 
 def to_networkx(store: GraphStore, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
-    """A plain MultiDiGraph with scalar attributes (what GraphML and GEXF accept)."""
+    """A plain MultiDiGraph with scalar attributes (what GraphML and GEXF accept).
+
+    Nodes carry the display name as ``label``; an edge's relation type is ``relation``
+    (GEXF reserves an edge's ``type`` for directed/undirected)."""
     relations, by_id = filtered(store, min_confidence)
     g = nx.MultiDiGraph()
     for a in store.actors():
-        g.add_node(a.id, name=a.name, type=a.type.value, aliases="|".join(a.aliases), mentions=a.mentions)
+        g.add_node(a.id, label=a.name, name=a.name, type=a.type.value, aliases="|".join(a.aliases), mentions=a.mentions)
     for r in relations:
         best = strongest_first([by_id[i] for i in r.statements])[0]
-        g.add_edge(r.source, r.target, key=r.type.value, type=r.type.value, polarity=r.polarity,
-                   count=r.count, confidence=r.confidence, evidence=best.sentence,
+        g.add_edge(r.source, r.target, key=r.type.value, relation=r.type.value, polarity=r.polarity,
+                   count=r.count, confidence=r.confidence, evidence=best.sentence.rstrip(),
                    first_seen=r.first_seen or "", last_seen=r.last_seen or "")
     return g
 
@@ -61,16 +70,18 @@ def export(store: GraphStore, fmt: str, *, min_confidence: float = 0.0) -> str:
     if fmt in ("graphml", "gexf"):
         g = to_networkx(store, min_confidence=min_confidence)
         lines = nx.generate_graphml(g) if fmt == "graphml" else nx.generate_gexf(g)
-        return "\n".join(lines) + "\n"
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
     if fmt == "csv":
         relations, by_id = filtered(store, min_confidence)
+        sources = {d.id: d.source for d in store.documents()}
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(["source", "target", "type", "polarity", "count", "confidence", "first_seen", "last_seen",
-                    "evidence", "document", "line"])
+                    "evidence", "document", "source", "line"])
         for r in relations:
             best = strongest_first([by_id[i] for i in r.statements])[0]
             w.writerow([r.source, r.target, r.type.value, r.polarity, r.count, r.confidence,
-                        r.first_seen or "", r.last_seen or "", best.sentence, best.document, best.line or ""])
+                        r.first_seen or "", r.last_seen or "", best.sentence.rstrip(), best.document,
+                        sources.get(best.document, ""), best.line or ""])
         return out.getvalue()
     raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -6,13 +6,16 @@ escaped for ``<script>`` and reaches the page through ``textContent``.
 """
 from __future__ import annotations
 
+import base64
 import difflib
+import gzip
 import html as _html
 import json
 import math
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
@@ -39,6 +42,7 @@ EVIDENCE_PER_EDGE = 3
 SENTENCE_CHARS = 400
 EDGE_LABELS_UP_TO = 150      # edges; above this the type is in the tooltip only
 STABILISATION_ITERATIONS = 200
+LABEL_PX = 11                # node labels are drawn at least this many screen pixels high
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -47,13 +51,20 @@ _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 @dataclass(frozen=True)
 class View:
-    """A rendered page. Displays inline in Jupyter, VS Code and Colab (an iframe with ``srcdoc``)."""
+    """A rendered page. Displays inline in Jupyter, VS Code and Colab (an iframe with ``srcdoc``).
+
+    In a notebook the page's scripts travel gzip-compressed (``notebook_html``, about a third
+    of the size): every output of Colab, and of VS Code, lives in its own sandboxed frame, so
+    one copy of vis-network cannot be shared between ``render()`` calls; compressing each copy
+    is the lighter way that works in all three."""
 
     html: str = field(repr=False)
     nodes_shown: int
     nodes_dropped: int
     edges_shown: int
     edges_dropped: int
+    notebook_html: str = field(repr=False, default="")
+    height: int = 760  # px: the notebook frame, tall enough for the side panel's controls
 
     def save(self, path: str | Path) -> Path:
         path = Path(path)
@@ -63,8 +74,11 @@ class View:
 
     def _repr_html_(self) -> str:
         # sandbox without allow-same-origin: the page cannot reach the notebook's origin.
-        return ('<iframe sandbox="allow-scripts" style="width:100%;height:650px;border:1px solid #ddd" '
-                f'title="actorgraph view" srcdoc="{_html.escape(self.html, quote=True)}"></iframe>')
+        # As high as the side panel's controls need (resizable), not a fixed 650 px that cuts them.
+        page = self.notebook_html or self.html
+        return (f'<iframe sandbox="allow-scripts" style="width:100%;height:{self.height}px;'
+                'border:1px solid #ddd;box-sizing:border-box;resize:vertical" '
+                f'title="actorgraph view" srcdoc="{_html.escape(page, quote=True)}"></iframe>')
 
 
 def render(store: GraphStore, path: str | Path | None = None, *, actor: str | None = None,
@@ -133,10 +147,19 @@ def render(store: GraphStore, path: str | Path | None = None, *, actor: str | No
     data = _page_data(store, nodes, edges, dropped_nodes=len(distance) - len(shown),
                       dropped_edges=len(candidates) - len(edges), max_nodes=max_nodes)
     view = View(html=_page(data, title), nodes_shown=len(nodes), nodes_dropped=len(distance) - len(shown),
-                edges_shown=len(edges), edges_dropped=len(candidates) - len(edges))
+                edges_shown=len(edges), edges_dropped=len(candidates) - len(edges),
+                notebook_html=_page(data, title, packed=True), height=panel_height(edges))
     if path is not None:
         view.save(path)
     return view
+
+
+def panel_height(edges: list[Relation]) -> int:
+    """Pixels the side panel needs to show all its controls and a few lines of selection:
+    its fixed part plus one row per relation type drawn and one per polarity group."""
+    types = {r.type for r in edges}
+    groups = {r.type.polarity for r in edges}
+    return max(560, min(1200, 500 + 23 * len(types) + 26 * len(groups)))
 
 
 def _hops(start: str, relations: list[Relation], depth: int) -> dict[str, int]:
@@ -189,6 +212,7 @@ def _page_data(store: GraphStore, nodes: list[Actor], edges: list[Relation], *,
         "edges": [dict(e, arrows=not r.type.symmetric) for e, r in zip(net.edges, edges)],
         "dropped": {"nodes": int(dropped_nodes), "edges": int(dropped_edges), "limit": int(max_nodes)},
         "edge_labels": len(edges) <= EDGE_LABELS_UP_TO,
+        "label_px": LABEL_PX,
         "options": _options(len(nodes)),
     }
 
@@ -243,16 +267,36 @@ def script_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_ESCAPES[m.group()], text)
 
 
-def _page(data: dict, title: str) -> str:
+def _page(data: dict, title: str, *, packed: bool = False) -> str:
     parts = {
         "TITLE": _html.escape(title),
         "VIS_CSS": _static("vis-network.css"),
         "VIEW_CSS": _static("view.css"),
-        "VIS_JS": without_urls(_static("vis-network.min.js")),
-        "VIEW_JS": _static("view.js"),
+        "SCRIPTS": _packed_scripts() if packed else
+        f"<script>\n{_scripts_text()[0]}\n</script>\n<script>\n{_scripts_text()[1]}\n</script>",
         "DATA": script_json(data),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _static("view.html"))
+
+
+@cache
+def _scripts_text() -> tuple[str, str]:
+    return without_urls(_static("vis-network.min.js")), _static("view.js")
+
+
+@cache
+def _packed_scripts() -> str:
+    """vis-network and the view script as one gzip+base64 block, unpacked in the page by the
+    browser's own DecompressionStream and run as an inline script."""
+    blob = base64.b64encode(gzip.compress("\n;\n".join(_scripts_text()).encode("utf-8"), 9, mtime=0))
+    return ('<script type="application/octet-stream" id="ag-packed">' + blob.decode("ascii") + '</script>\n'
+            '<script>\n(function () {\n'
+            '  var bytes = Uint8Array.from(atob(document.getElementById("ag-packed").textContent), '
+            'function (c) { return c.charCodeAt(0); });\n'
+            '  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()'
+            '.then(function (code) {\n'
+            '    var s = document.createElement("script"); s.textContent = code; document.body.appendChild(s);\n'
+            '  });\n})();\n</script>')
 
 
 _SVG_NS = '"http://www.w3.org/2000/svg"'

@@ -39,9 +39,21 @@ class Document:
         return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
 
 
+def distinct_aliases(name: str, aliases) -> tuple[str, ...]:
+    """``aliases`` sorted, one form per case-insensitive spelling, without ``name`` itself in
+    any case. Of a spelling's forms the mixed-case one is kept ("Kremlin", not "KREMLIN" or
+    "kremlin"), then the first in sort order."""
+    best: dict[str, str] = {}
+    for alias in sorted(set(aliases), key=lambda x: (x.isupper(), x.islower(), x)):
+        best.setdefault(alias.casefold(), alias)
+    best.pop(name.casefold(), None)
+    return tuple(sorted(best.values()))
+
+
 @dataclass(frozen=True)
 class Actor:
-    """A resolved actor. ``aliases`` holds every surface form seen, sorted."""
+    """A resolved actor. ``aliases`` holds every other surface form seen, sorted, each
+    spelling once whatever its case, never the name itself."""
 
     id: str
     name: str
@@ -50,9 +62,12 @@ class Actor:
     mentions: int = 0
     attributes: tuple[tuple[str, str], ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "aliases", distinct_aliases(self.name, self.aliases))
+
     def merged(self, other: "Actor") -> "Actor":
         """This actor with ``other``'s aliases and mentions added (name and type kept)."""
-        aliases = tuple(sorted(set(self.aliases) | set(other.aliases) | {other.name}))
+        aliases = (*self.aliases, *other.aliases, other.name)
         attrs = dict(other.attributes)
         attrs.update(self.attributes)
         return replace(self, aliases=aliases, mentions=self.mentions + other.mentions,

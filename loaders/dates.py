@@ -25,8 +25,14 @@ _FULL = (
 _DAY_MONTH = (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)", re.IGNORECASE),
               re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.IGNORECASE))
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
-_YEAR_ONLY = re.compile(rf"^(?:(?:in|since|by|until|from|during|of|the|early|late|mid-?)\s+)*{_YEAR}$",
+_YEAR_ONLY = re.compile(rf"^(?:(?:in|since|by|until|from|during|of|early|late|mid-?)\s+)*{_YEAR}$",
                         re.IGNORECASE)
+#: A year after one of these names a thing, not a time: "the 1979 peace treaty", "its 2019 attack".
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|whose)\s+$", re.IGNORECASE)
+#: What may stand before a dateline's date ("KYIV, ", "BULLETIN - ", "By J. Doe | ") and after it.
+_DATELINE_BEFORE = re.compile(r"^(?:.*[,\-\u2013\u2014|:(/]\s*|[^a-z]*)?"
+                              r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:$|[\-\u2013\u2014(|:/\[]|[,.]\s*$)")
 
 
 def _iso(year: str, month: str | None = None, day: str | None = None) -> str | None:
@@ -44,16 +50,19 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str | N
         return None
 
 
+def _full_dates(text: str, within: int | None = None) -> list[tuple[re.Match, str]]:
+    """Every valid day-month-year date in ``text`` (with ``within``, starting in its first
+    ``within`` characters), in order, with its ISO form."""
+    hits = sorted((m for rx in _FULL for m in rx.finditer(text) if within is None or m.start() < within),
+                  key=lambda m: m.start())
+    return [(m, iso) for m in hits if (iso := _iso(m["year"], m["month"], m["day"]))]
+
+
 def full_date(text: str, within: int | None = None) -> str | None:
     """The first day-month-year date in ``text``, or None; with ``within``, only one that
     starts in the first ``within`` characters."""
-    hits = [(m.start(), m) for rx in _FULL for m in rx.finditer(text)
-            if within is None or m.start() < within]
-    for _, m in sorted(hits, key=lambda h: h[0]):
-        iso = _iso(m["year"], m["month"], m["day"])
-        if iso:
-            return iso
-    return None
+    found = _full_dates(text, within)
+    return found[0][1] if found else None
 
 
 def parse_date(text: str, reference: str | None = None) -> str | None:
@@ -80,11 +89,22 @@ def parse_date(text: str, reference: str | None = None) -> str | None:
     return None
 
 
+def _dateline(line: str, within: int) -> str | None:
+    """The date of a dateline: a full date near the start of the line with only a place, a
+    label or a byline before it and a separator or nothing after it ("KYIV, 14 February 2023
+    (Reuters) -"); not a sentence that names a date ("On 4 June 2024 Kenya hosted talks.")."""
+    for m, iso in _full_dates(line, within):
+        if _DATELINE_BEFORE.match(line[:m.start()]) \
+                and _DATELINE_AFTER.match(line[m.end():]):
+            return iso
+    return None
+
+
 def dateline_date(text: str, lines: int = 3, within: int = 40) -> str | None:
     """A document's date from its first lines (title, dateline, byline): a full date that
-    opens one of them ("KYIV, 14 February 2023 (Reuters) -"), not one inside the story."""
+    opens one of them as a dateline does, not one inside the story or a sentence."""
     head = [ln for ln in text.split("\n", 20) if ln.strip()][:lines]
-    return next((d for ln in head if (d := full_date(ln, within))), None)
+    return next((d for ln in head if (d := _dateline(ln.strip(), within))), None)
 
 
 def one_date(texts, reference: str | None = None) -> str | None:
@@ -92,3 +112,20 @@ def one_date(texts, reference: str | None = None) -> str | None:
     one (``reference``: the document's date, for days named without a year)."""
     found = {d for text in texts if (d := parse_date(text, reference))}
     return found.pop() if len(found) == 1 else None
+
+
+def sentence_date(sentence: str, spans=(), reference: str | None = None) -> str | None:
+    """The date one sentence names: its one full date (day, month and year, whatever the
+    model tagged), else the one date its DATE entities name (``spans``: their character
+    offsets in ``sentence``). A bare year that names a thing ("the 1979 peace treaty")
+    dates nothing; two different dates give None."""
+    fulls = {iso for _, iso in _full_dates(sentence)}
+    if fulls:
+        return fulls.pop() if len(fulls) == 1 else None
+    texts = []
+    for start, end in spans:
+        text = sentence[start:end]
+        if _DETERMINER.search(sentence[:start]) and _YEAR_ONLY.match(text.strip()):
+            continue
+        texts.append(text)
+    return one_date(texts, reference)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from actorgraph.graph import Actor, Batch, GraphStore, InputError, Statement
 
-from .dates import one_date
+from .dates import sentence_date
 from .extract import Extractor
 from .lexicon import Gazetteer, Lexicon
 from .lexicon import lexicon as default_lexicon
@@ -131,14 +131,16 @@ class Pipeline:
             self._lines = (source.document.id, [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
         line_starts = self._lines[1]
         best: dict[str, Statement] = {}
-        date_ents = [(e.start, e.text) for e in doc.ents if e.label_ == "DATE"] if found else []
+        date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if found else []
         dated: dict[int, str | None] = {}  # sentence start -> the one date it names
         for f in found:
             start, end = f.sentence.start_char + offset, f.sentence.end_char + offset
             sent = f.sentence
             if sent.start not in dated:
-                dated[sent.start] = one_date((t for i, t in date_ents if sent.start <= i < sent.end),
-                                             source.document.date)
+                at = sent.start_char
+                dated[sent.start] = sentence_date(sent.text, [(i - at, j - at) for i, j in date_ents
+                                                              if at <= i < sent.end_char],
+                                                  source.document.date)
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
                 start=start, end=end, confidence=f.confidence, sentence=text[start:end],
@@ -178,8 +180,10 @@ def read_sources(paths: list[str | Path], report: IngestReport, known: set[str])
     report.files = len(files)
     seen: set[str] = set()
     for path in files:
+        bad: list[InputError] = []
         try:
-            sources = read_file(path)
+            sources = read_file(path, errors=bad)
+            report.errors += [str(e) for e in bad]
         except InputError as e:
             report.errors.append(str(e))
             continue

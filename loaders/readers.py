@@ -68,22 +68,37 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_file(path: Path) -> list[Source]:
-    """All documents in one file; raises InputError naming the file (and line) on bad input."""
+def read_file(path: Path, errors: list[InputError] | None = None) -> list[Source]:
+    """All documents in one file; raises InputError naming the file (and line) on bad input.
+
+    Given an ``errors`` list, a bad line of a .jsonl or row of a .csv is appended to it
+    (named by its number) and skipped, and the file's good records are still returned."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; "
                          f"use one of {', '.join(SUFFIXES)}")
     text = read_text(path)
-    if suffix == ".jsonl":
-        return list(_jsonl(path, text))
-    if suffix == ".csv":
-        return list(_csv(path, text))
+    if suffix in (".jsonl", ".csv"):
+        return _records(_jsonl(path, text) if suffix == ".jsonl" else _csv(path, text), errors)
+    title = None
     if suffix in (".html", ".htm"):
-        text = visible_text(text)
+        title, text = html_title(text), visible_text(text)
         if not text.strip():
             raise InputError(f"{path}: no visible text in the HTML")
-    return [Source(Document.from_text(text, str(path), date=dateline_date(text)), text)]
+    return [Source(Document.from_text(text, str(path), title=title, date=dateline_date(text)), text)]
+
+
+def _records(found: Iterator[Source | InputError], errors: list[InputError] | None) -> list[Source]:
+    """The good records; a bad one raises, or with ``errors`` given is kept there and skipped."""
+    out = []
+    for item in found:
+        if isinstance(item, Source):
+            out.append(item)
+        elif errors is None:
+            raise item
+        else:
+            errors.append(item)
+    return out
 
 
 def _record(path: Path, where: str, rec: dict) -> Source:
@@ -101,20 +116,28 @@ def _record(path: Path, where: str, rec: dict) -> Source:
     return Source(Document.from_text(text, source, **meta), text)
 
 
-def _jsonl(path: Path, text: str) -> Iterator[Source]:
+def _jsonl(path: Path, text: str) -> Iterator[Source | InputError]:
+    """Each line's document, or the InputError that names the line."""
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            raise InputError(f"{path}:{n}: malformed JSON ({e.msg} at column {e.colno})") from None
+            yield InputError(f"{path}:{n}: malformed JSON ({e.msg} at column {e.colno})")
+            continue
         if not isinstance(rec, dict):
-            raise InputError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
-        yield _record(path, str(n), rec)
+            yield InputError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
+            continue
+        try:
+            yield _record(path, str(n), rec)
+        except InputError as e:
+            yield e
 
 
-def _csv(path: Path, text: str) -> Iterator[Source]:
+def _csv(path: Path, text: str) -> Iterator[Source | InputError]:
+    """Each row's document, or the InputError that names the row; a header without a text
+    column raises. Unbalanced quoting ends the file there (it swallows all that follows)."""
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = reader.fieldnames or []
@@ -123,43 +146,71 @@ def _csv(path: Path, text: str) -> Iterator[Source]:
                              f"expected one of {', '.join(TEXT_FIELDS)})")
         for rec in reader:
             if None in rec or any(v is None for v in rec.values()):
-                raise InputError(f"{path}:{reader.line_num}: malformed CSV row "
+                yield InputError(f"{path}:{reader.line_num}: malformed CSV row "
                                  f"({len(header)} columns expected)")
-            yield _record(path, str(reader.line_num), rec)
+                continue
+            try:
+                yield _record(path, str(reader.line_num), rec)
+            except InputError as e:
+                yield e
     except csv.Error as e:
-        raise InputError(f"{path}:{reader.line_num}: malformed CSV ({e})") from None
+        yield InputError(f"{path}:{reader.line_num}: malformed CSV ({e})")
 
 
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-          "article", "blockquote", "header", "footer", "title", "td", "pre", "ul", "ol", "table"}
-_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+          "article", "blockquote", "header", "title", "td", "pre", "ul", "ol", "table"}
+#: Not the document's text: code, the head, and a site's menus and footers.
+_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav", "footer"}
+_HIDDEN_ROLES = {"navigation", "contentinfo", "menu", "menubar"}
 
 
 class _Visible(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.hidden = 0
+        self.title: list[str] = []
+        self.open: list[str] = []  # the hidden elements we are inside, innermost last
+        self.in_title = False
 
     def handle_starttag(self, tag, attrs):
-        if tag in _HIDDEN:
-            self.hidden += 1
+        if tag == "title":
+            self.in_title = True
+        if tag in _HIDDEN or (dict(attrs).get("role") or "").lower() in _HIDDEN_ROLES:
+            if tag not in _VOID:
+                self.open.append(tag)
         elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
+        if tag == "title":
+            self.in_title = False
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
         elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self.hidden:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.open:
             self.parts.append(data)
 
 
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
+
+
+def html_title(html: str) -> str | None:
+    """The page's ``<title>``, whitespace collapsed; None when it has none."""
+    p = _Visible()
+    p.feed(html)
+    p.close()
+    title = " ".join("".join(p.title).split())
+    return title or None
+
+
 def visible_text(html: str) -> str:
-    """The text a reader sees: no scripts, styles or head; one paragraph per line."""
+    """The text a reader sees: no scripts, styles or head, no navigation menus or footers;
+    one paragraph per line."""
     p = _Visible()
     p.feed(html)
     p.close()

@@ -124,12 +124,61 @@ def _edge_rank(e: Edge) -> tuple:
     return (-e.confidence, -e.count, e.type.value, e.source, e.target)
 
 
-def _alignment_graph(edges: list[Edge]) -> nx.Graph:
-    """Undirected; between two actors only the strongest alignment edge is kept."""
-    g = nx.Graph()
-    g.add_nodes_from(sorted({x for e in edges for x in (e.source, e.target)}))
+def _sign(t: RelType) -> int:
+    """A relation's vote on its pair's tie: its polarity; roles (LEADS, MEMBER_OF) count as +1."""
+    return 1 if t.structural else t.polarity
+
+
+def principals(edges: list[Edge]) -> dict[str, str]:
+    """Each leader -> the one actor it LEADS (its strongest LEADS edge): the side it speaks for."""
+    found: dict[str, str] = {}
     for e in sorted(edges, key=_edge_rank):
-        if e.source != e.target and not g.has_edge(e.source, e.target):
+        if e.type is RelType.LEADS and e.source != e.target:
+            found.setdefault(e.source, e.target)
+    return found
+
+
+class Ties:
+    """The signed ties of a graph. A pair's net tie is the sum, over every relation between
+    the two in either direction, of its sign times its count times its confidence; a
+    leader's relations count as those of the actor it leads (a ceasefire the two presidents
+    sign is one between their states). Above 0 a pair is on balance aligned, below 0 hostile."""
+
+    def __init__(self, edges: list[Edge]):
+        self.side = principals(edges)
+        net: dict[tuple[str, str], float] = defaultdict(float)
+        for e in edges:
+            u, v = self.of(e.source), self.of(e.target)
+            if u != v:
+                net[(u, v) if u < v else (v, u)] += _sign(e.type) * e.count * e.confidence
+        self.net = {pair: round(w, 6) for pair, w in net.items()}
+
+    def of(self, actor: str) -> str:
+        return self.side.get(actor, actor)
+
+    def between(self, a: str, b: str) -> float:
+        u, v = self.of(a), self.of(b)
+        return 0.0 if u == v else self.net.get((u, v) if u < v else (v, u), 0.0)
+
+    def aligned(self, a: str, b: str) -> bool:
+        """One side (a leader and what it leads), or a positive net tie."""
+        return self.of(a) == self.of(b) or self.between(a, b) > 0
+
+
+def balance(store, a: str, b: str, *, min_confidence: float = 0.0) -> float:
+    """The net tie between ``a`` and ``b`` (see :class:`Ties`); 0.0 when none."""
+    return Ties(source(store).edges_of_types(frozenset(RelType), min_confidence)).between(a, b)
+
+
+def _alignment_graph(edges: list[Edge]) -> nx.Graph:
+    """Undirected, over aligned pairs only (:class:`Ties`); between two actors only the
+    strongest alignment edge is kept (a ceasefire between two foes is not an alliance)."""
+    ties = Ties(edges)
+    g = nx.Graph()
+    g.add_nodes_from(sorted({x for e in edges if e.type in ALIGNMENT for x in (e.source, e.target)}))
+    for e in sorted(edges, key=_edge_rank):
+        if e.type in ALIGNMENT and e.source != e.target and not g.has_edge(e.source, e.target) \
+                and ties.aligned(e.source, e.target):
             g.add_edge(e.source, e.target, edge=e)
     return g
 
@@ -138,7 +187,9 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
                    min_confidence: float = 0.0) -> list[Path]:
     """The ``k`` shortest paths from ``a`` to ``b`` over alignment edges, walked either way.
 
-    Alignment edges are the positive types plus LEADS and MEMBER_OF. Paths
+    Alignment edges are the positive types plus LEADS and MEMBER_OF, between pairs whose
+    net tie is positive (:class:`Ties`): two actors who fight more than they agree
+    are no hop of an alliance path, whatever ceasefire they signed. Paths
     are node-simple; between two actors the strongest edge is used; ties in
     length go to the surest path (product of confidences), then to actor ids.
     Each hop carries its strongest evidence. Raises NoPath when none is found.
@@ -146,9 +197,12 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     src = source(store)
     _require(src, a)
     _require(src, b)
-    g = _alignment_graph(src.edges_of_types(ALIGNMENT, min_confidence))
+    edges = src.edges_of_types(frozenset(RelType), min_confidence)
+    g = _alignment_graph(edges)
+    hostile = Ties(edges).between(a, b) < 0
+    why = "; they are directly hostile" if hostile else ""
     if a == b or a not in g or b not in g:
-        raise NoPath(f"no alliance path from {a!r} to {b!r}")
+        raise NoPath(f"no alliance path from {a!r} to {b!r}{why}")
     found: list[list[str]] = []
     try:
         for nodes in nx.shortest_simple_paths(g, a, b):
@@ -158,7 +212,7 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     except nx.NetworkXNoPath:
         pass
     if not found:
-        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops")
+        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops{why}")
 
     def surety(nodes: list[str]) -> float:
         p = 1.0
@@ -186,20 +240,49 @@ def enemy_of_enemy(store, actor_id: str) -> list[Candidate]:
 
 
 def blocs(store, *, min_size: int = 2, min_confidence: float = 0.0) -> list[tuple[str, ...]]:
-    """Alliance blocs: Louvain communities (fixed seed) of the alignment subgraph, largest first.
+    """Alliance blocs of the signed graph, largest first: positive ties within, negative across.
 
-    Edge weight is the summed confidence of the relations between two actors.
+    Each pair's weight is its net tie (:class:`Ties`; a leader stands with what it leads).
+    Louvain communities (fixed seed) of the positive ties are the start; then, actor by
+    actor in id order until no move helps, an actor moves to the bloc (or a bloc of its own)
+    to which its net ties are strongest, so that two actors hostile on balance do not stay
+    together because they share friends. Actors with no positive tie are in no bloc.
     """
-    edges = sorted(source(store).edges_of_types(ALIGNMENT, min_confidence),
-                   key=lambda e: (e.source, e.type.value, e.target))
+    ties = Ties(source(store).edges_of_types(frozenset(RelType), min_confidence))
+    net = ties.net
     g = nx.Graph()
-    g.add_nodes_from(sorted({x for e in edges for x in (e.source, e.target)}))
-    for e in edges:
-        if e.source != e.target:
-            w = g.edges[e.source, e.target]["weight"] if g.has_edge(e.source, e.target) else 0.0
-            g.add_edge(e.source, e.target, weight=w + e.confidence)
-    communities = nx.community.louvain_communities(g, weight="weight", seed=BLOC_SEED)
-    found = [tuple(sorted(c)) for c in communities if len(c) >= min_size]
+    for (u, v), w in sorted(net.items()):
+        if w > 0:
+            g.add_edge(u, v, weight=w)
+    where = {x: n for n, c in enumerate(nx.community.louvain_communities(g, weight="weight", seed=BLOC_SEED))
+             for x in c}
+    links: dict[str, dict[str, float]] = defaultdict(dict)
+    for (u, v), w in net.items():
+        if u in where and v in where:
+            links[u][v] = links[v][u] = w
+    fresh = len(where)
+    for _ in range(20):  # a move always raises the sum of net ties within blocs: this ends
+        moved = False
+        for x in sorted(where):
+            pull: dict[int, float] = defaultdict(float)
+            for y, w in links[x].items():
+                pull[where[y]] += w
+            here = pull.get(where[x], 0.0)
+            best, gain = max(((c, p) for c, p in pull.items() if c != where[x]),
+                             key=lambda cp: (cp[1], -cp[0]), default=(None, 0.0))
+            if best is not None and gain > max(here, 0.0) + 1e-9:
+                where[x], moved = best, True
+            elif here < -1e-9:  # better alone than with its foes
+                where[x], moved, fresh = fresh, True, fresh + 1
+        if not moved:
+            break
+    for leader, side in ties.side.items():
+        if side in where:
+            where[leader] = where[side]
+    groups: dict[int, list[str]] = defaultdict(list)
+    for x, c in where.items():
+        groups[c].append(x)
+    found = [tuple(sorted(c)) for c in groups.values() if len(c) >= min_size]
     return sorted(found, key=lambda c: (-len(c), c))
 
 

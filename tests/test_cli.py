@@ -49,7 +49,8 @@ def test_export_json_follows_the_design_format(tmp_path, corpus, capsys):
     assert set(data) == {"format", "actors", "relations", "documents"}
     assert set(data["actors"][0]) == {"id", "name", "type", "aliases", "mentions"}
     rel = data["relations"][0]
-    assert set(rel) == {"source", "target", "type", "polarity", "count", "confidence", "evidence"}
+    assert set(rel) == {"source", "target", "type", "polarity", "count", "confidence", "first_seen",
+                        "last_seen", "evidence"}
     assert set(rel["evidence"][0]) == {"document", "line", "sentence", "start", "end"}
     texts = {d["id"]: (corpus / Path(d["source"]).name).read_text() for d in data["documents"]}
     for r in data["relations"]:

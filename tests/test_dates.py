@@ -68,3 +68,44 @@ def test_statements_take_their_sentences_date_else_the_documents(tmp_path):
     assert dates[("nigeria", "SUPPORTS", "benin")] == "2024-04-02"   # day given, year from the dateline
     # two dates in one sentence: which goes with which is not guessed
     assert dates[("niger", "ATTACKS", "benin")] == "2024-05-12"
+
+
+def test_a_sentence_near_the_top_is_no_dateline():
+    assert dateline_date("Talks\nOn 4 June 2024 Kenya hosted talks with Uganda.\nMore.") is None
+    assert dateline_date("Kenya hosted talks on 4 June 2024.\nMore.") is None
+    assert dateline_date("4 June 2024, Kenya and Uganda met.\nMore.") is None
+    # datelines and bylines still count
+    assert dateline_date("Talks\nKampala, 4 June 2024 - Kenya met Uganda.") == "2024-06-04"
+    assert dateline_date("By A. Writer | Tuesday 4 June 2024\nText.") == "2024-06-04"
+    assert dateline_date("4 June 2024\nText.") == "2024-06-04"
+
+
+def test_a_year_that_names_a_thing_dates_nothing_and_a_full_date_in_the_sentence_wins():
+    from actorgraph.loaders.dates import sentence_date
+
+    s = "Kenya warned Uganda that raids could end the 1998 border accord."
+    at = s.index("1998")
+    assert sentence_date(s, [(at, at + 4)]) is None
+    assert sentence_date(s, [(at - 4, at + 4)]) is None  # the model may tag "the 1998"
+    s = "Kenya warned Uganda in 1998."
+    assert sentence_date(s, [(s.index("1998"), s.index("1998") + 4)]) == "1998"
+    # the model tagged nothing, the sentence still names one full date
+    assert sentence_date("Kenya and Uganda signed a truce on 9 March 2021 in Arusha.", []) == "2021-03-09"
+    assert sentence_date("Talks on 9 March 2021 and 10 April 2021 failed.", []) is None
+
+
+@pytest.mark.model
+def test_statement_dates_in_the_pipeline(tmp_path):
+    from actorgraph.loaders.pipeline import Pipeline
+
+    text = ("Border row\n"
+            "Uganda criticised Kenya for threatening the 1998 border accord.\n"
+            "Kenyan President Amara Odhiambo, Ugandan President Joseph Mukasa and Rwanda signed a "
+            "Nairobi-brokered truce on 9 March 2021.\n")
+    (tmp_path / "d.txt").write_text(text)
+    source = read_file(tmp_path / "d.txt")[0]
+    pipeline = Pipeline()
+    found = pipeline.analyse(pipeline.nlp(source.text), source).statements
+    dates = {(s.subject, s.type.value, s.object): s.date for s in found}
+    assert dates.get(("uganda", "CRITICIZES", "kenya"), "missing") is None, dates
+    assert {s.date for s in found if s.line == 3} == {"2021-03-09"}, dates

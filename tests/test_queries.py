@@ -280,3 +280,60 @@ def test_run_cypher_writes_when_asked(bolt_graph):
 def test_run_cypher_needs_a_bolt_store(nx_store):
     with pytest.raises(StoreError, match="Bolt"):
         run_cypher(nx_store, "MATCH (n) RETURN n")
+
+
+def signed_store(path, only=None):
+    """A state and the rebel force fighting it, who once signed a ceasefire, each with a backer."""
+    facts = [("rebels", T.ATTACKS, "state", 0.9), ("rebels", T.ATTACKS, "state", 0.8),
+             ("state", T.ATTACKS, "rebels", 0.85), ("rebels", T.ATTACKS, "state", 0.9),
+             ("state", T.ATTACKS, "rebels", 0.9), ("state", T.AGREES_WITH, "rebels", 0.9),
+             ("state", T.MEETS, "rebels", 0.9), ("rebels", T.MEETS, "state", 0.8),
+             ("neighbour", T.SUPPORTS, "state", 0.8), ("neighbour", T.MEETS, "state", 0.7),
+             ("patron", T.PROVIDES_MILITARY_AID, "rebels", 0.8), ("patron", T.SUPPORTS, "rebels", 0.7),
+             ("mediator", T.MEETS, "state", 0.6), ("mediator", T.MEETS, "rebels", 0.6),
+             ("envoy", T.MEETS, "state", 0.6), ("envoy", T.MEETS, "rebels", 0.6),
+             ("envoy", T.MEETS, "mediator", 0.6),
+             ("patron", T.MEETS, "neighbour", 0.5),
+             ("president", T.LEADS, "state", 0.9), ("chief", T.LEADS, "rebels", 0.9),
+             ("president", T.AGREES_WITH, "chief", 0.9)]  # the truce, signed by the two leaders
+    facts = [f for f in facts if only is None or {f[0], f[2]} <= only]
+    doc = Document.from_text("signed", "signed.txt")
+    actors = tuple(Actor(x, x.title(), S if x != "rebels" else G, (), 3)
+                   for x in ("state", "rebels", "neighbour", "patron", "mediator", "envoy", "president", "chief"))
+    statements = tuple(Statement.make(subject=s, type=t, object=o, document=doc.id, start=10 * n, end=10 * n + 5,
+                                      confidence=c, sentence=f"{s} {t.value} {o}.")
+                       for n, (s, t, o, c) in enumerate(facts))
+    store = NetworkXStore(path, write=True)
+    store.write(Batch((doc,), actors, statements))
+    return store
+
+
+def test_foes_on_balance_are_no_alliance_path_and_no_bloc(tmp_path):
+    from actorgraph.queries import balance
+
+    with signed_store(tmp_path / "s.json") as store:
+        assert balance(store, "state", "rebels") < 0 < balance(store, "state", "neighbour")
+        for path in alliance_paths(store, "state", "rebels", k=5):
+            assert path.actors != ("state", "rebels")  # not through the ceasefire
+        with pytest.raises(NoPath, match="directly hostile"):
+            alliance_paths(store, "state", "rebels", max_hops=1)
+        for path in alliance_paths(store, "president", "chief", k=5):  # nor through their leaders' truce
+            assert ("president", "chief") not in zip(path.actors, path.actors[1:])
+        assert balance(store, "president", "chief") == balance(store, "state", "rebels")
+        where = {a: n for n, bloc in enumerate(blocs(store)) for a in bloc}
+        assert where["state"] == where["neighbour"] == where["president"]
+        assert where["rebels"] == where["patron"] == where["chief"]
+        assert where["state"] != where["rebels"]
+    with signed_store(tmp_path / "t.json", only={"state", "rebels", "mediator"}) as store:
+        assert len(blocs(store)) == 1 and "mediator" in blocs(store)[0]  # one side, never both
+        assert {"state", "rebels"} - set(blocs(store)[0])
+
+
+def test_path_says_when_the_ends_are_directly_hostile(tmp_path, capsys):
+    from actorgraph.cli import main
+
+    signed_store(tmp_path / "s.json").close()
+    assert main(["path", "State", "Rebels", "--store", str(tmp_path / "s.json")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("note: State and Rebels are directly hostile") and "path 1: State -> " in out
+    assert "path 1: State -> Rebels" not in out

@@ -87,3 +87,34 @@ def test_find_files_recurses_and_reports_missing(tmp_path):
     files, errors = find_files([tmp_path, tmp_path / "missing"])
     assert [f.name for f in files] == ["a.txt", "b.md"]
     assert "missing: no such file or folder" in str(errors[0])
+
+
+def test_a_bad_jsonl_line_is_skipped_by_number_and_the_good_lines_kept(tmp_path):
+    path = write(tmp_path, "mixed.jsonl", '{"text": "Peru met Chile."}\n{oops\n\n["list"]\n'
+                                          '{"title": "no text"}\n{"text": "Chile met Bolivia."}\n')
+    errors = []
+    docs = read_file(path, errors=errors)
+    assert [d.text for d in docs] == ["Peru met Chile.", "Chile met Bolivia."]
+    assert [str(e).split(": ")[0] for e in errors] == [f"{path}:2", f"{path}:4", f"{path}:5"]
+    assert "malformed JSON" in str(errors[0])
+
+
+def test_a_csv_row_without_text_is_skipped_by_number_and_the_good_rows_kept(tmp_path):
+    path = write(tmp_path, "mixed.csv", 'id,text\n1,"Peru met Chile."\n2,\n3,"a",extra\n4,"Chile met Bolivia."\n')
+    errors = []
+    docs = read_file(path, errors=errors)
+    assert [d.text for d in docs] == ["Peru met Chile.", "Chile met Bolivia."]
+    assert [str(e).split(": ")[0] for e in errors] == [f"{path}:3", f"{path}:4"]
+    assert "empty text" in str(errors[0]) and "malformed CSV row" in str(errors[1])
+
+
+def test_html_title_becomes_the_document_title_and_menus_and_footers_are_not_text(tmp_path):
+    page = ("<html><head><title> Talks in  Lima &amp; Quito </title></head><body>"
+            "<nav><ul><li>Home</li><li>World</li></ul></nav>"
+            "<div role='navigation'>Sections: Politics</div>"
+            "<article><h1>Peru and Chile meet</h1><p>Peru hosted Chile.</p></article>"
+            "<footer><p>Copyright Example Press</p></footer><p>Chile thanked Peru.</p></body></html>")
+    doc = read_file(write(tmp_path, "page.html", page))[0]
+    assert doc.document.title == "Talks in Lima & Quito"
+    assert doc.text.splitlines() == ["Peru and Chile meet", "Peru hosted Chile.", "Chile thanked Peru."]
+    assert read_file(write(tmp_path, "untitled.html", "<p>Peru met Chile.</p>"))[0].document.title is None

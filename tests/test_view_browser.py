@@ -108,10 +108,9 @@ def test_loads_offline_without_errors(view):
 
 def test_network_holds_the_actors_and_relations(view):
     assert sorted(view.js("() => actorgraph.network.body.nodeIndices")) == [
-        "assad", "hezbollah", "iran", "russia", "syria", "un", "usa"]
+        "assad", "hezbollah", "iran", "russia", "syria", "usa"]  # the UN has no relation: hidden
     assert sorted(view.visible()) == ["CRITICIZES", "CRITICIZES", "LEADS", "MEETS",
                                       "PROVIDES_MILITARY_AID", "SANCTIONS", "SUPPORTS"]
-    assert view.js("() => actorgraph.edges.get().every(e => e.title instanceof HTMLElement)")
     assert view.js("() => actorgraph.network.physics.physicsEnabled") is False  # stopped once stable
     assert "7 of 7 relations shown" in view.page.inner_text("#ag-stats")
 
@@ -155,7 +154,7 @@ def test_hostile_text_does_not_run(view):
     page = view.page
     x, y = view.point("PROVIDES_MILITARY_AID")  # straight: the middle one of three parallel edges
     page.mouse.move(x, y)
-    tooltip = page.wait_for_selector("div.vis-tooltip", state="visible")
+    tooltip = page.wait_for_selector("#ag-edge-tip", state="visible")
     page.mouse.click(x, y)
     page.wait_for_timeout(300)
     for text in (tooltip.inner_text(), page.inner_text("#ag-details")):
@@ -167,9 +166,138 @@ def test_hostile_text_does_not_run(view):
 
     assert view.dialogs == []
     assert view.js("() => window.pwned") is None
+    view.js("() => actorgraph.focusActor('russia')")  # an actor's relations, with their evidence
+    assert HOSTILE[0] in page.inner_text("#ag-details") and HOSTILE[3] in page.inner_text("#ag-details")
     assert view.js("() => document.querySelectorAll('img, iframe, object, embed, a').length") == 0
     assert view.js("() => document.scripts.length") == 3  # data block, vis-network, view
     assert view.js("() => [...document.querySelectorAll('*')].some(e => [...e.attributes]"
                    ".some(a => a.name.startsWith('on') || /javascript:/i.test(a.value)))") is False
     assert page.title() == "<img src=x onerror=alert('title')>"
     assert view.errors == [] and view.blocked == []
+
+
+def node_point(view, actor: str) -> tuple[float, float]:
+    p = view.js("""id => {
+        const n = actorgraph.network, d = n.canvasToDOM(n.getPositions([id])[id]);
+        const r = document.querySelector('#ag-graph canvas').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y];
+    }""", actor)
+    return p[0], p[1]
+
+
+def test_actors_without_relations_are_hidden_until_asked_for(view):
+    page = view.page
+    assert "un" not in view.js("() => actorgraph.network.body.nodeIndices")
+    assert "6 of 7 actors" in page.inner_text("#ag-stats") and "(1)" in page.inner_text("label.ag-toggle")
+    page.check("#ag-show-isolated")
+    assert "un" in view.js("() => actorgraph.network.body.nodeIndices")
+    assert "7 of 7 actors" in page.inner_text("#ag-stats")
+    page.uncheck("#ag-show-isolated")
+    page.uncheck('input[data-type="LEADS"]')  # Assad's one relation filtered out: Assad goes too
+    assert "assad" not in view.js("() => actorgraph.network.body.nodeIndices")
+    page.check('input[data-type="LEADS"]')
+    page.fill("#ag-search-input", "United Nations")  # a search finds a hidden actor and shows it
+    page.press("#ag-search-input", "Enter")
+    assert view.js("() => actorgraph.network.getSelectedNodes()") == ["un"]
+
+
+def test_clicking_an_actor_lists_its_relations_with_evidence(view):
+    page = view.page
+    x, y = node_point(view, "usa")
+    page.mouse.click(x, y)
+    page.wait_for_timeout(200)
+    details = page.inner_text("#ag-details")
+    assert details.startswith("United States") and "Relations (2)" in details
+    for sentence in ("Washington sanctioned Damascus.", "New US sanctions on Syria.", HOSTILE[3]):
+        assert sentence in details
+    assert view.js("() => document.querySelectorAll('#ag-details blockquote').length") == 3  # 2 + 1
+    assert view.js("() => document.querySelectorAll('img, a').length") == 0 and view.dialogs == []
+
+
+def test_hovering_where_edges_cross_shows_each_of_them(view):
+    page = view.page
+    view.js("""() => { const n = actorgraph.network;
+        n.moveNode('usa', -150, 0); n.moveNode('russia', 150, 0);
+        n.moveNode('iran', 0, -150); n.moveNode('hezbollah', 0, 150);
+        n.moveNode('syria', 400, 300); n.moveNode('assad', 500, 400); n.moveTo({position: {x: 100, y: 100}, scale: 1}); }""")
+    page.wait_for_timeout(100)
+    def hover(cx, cy):
+        x, y = view.js("""([cx, cy]) => { const d = actorgraph.network.canvasToDOM({x: cx, y: cy});
+            const r = document.querySelector('#ag-graph canvas').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y]; }""", [cx, cy])
+        page.mouse.move(x, y)
+        return page.wait_for_selector("#ag-edge-tip", state="visible").inner_text()
+    both = hover(0, 0)  # US -> Russia crosses Iran -> Hezbollah here
+    assert "CRITICIZES" in both and "SUPPORTS" in both and HOSTILE[3] in both and HOSTILE[4] in both
+    one = hover(-75, 0)
+    assert "CRITICIZES" in one and "SUPPORTS" not in one
+    page.mouse.move(5, 5)
+    assert view.js("() => document.getElementById('ag-edge-tip').hidden")
+
+
+def big_batch(n_actors: int = 170):
+    """A graph the size of a real corpus: many actors, a few hubs, labels of real length."""
+    import random
+
+    from actorgraph.graph.model import Actor, Batch, Document, Statement
+    from actorgraph.graph.ontology import ActorType, RelType
+
+    rnd = random.Random(5)
+    doc = Document.from_text("big", source="big.txt")
+    actors = [Actor(f"a{i}", f"Actor Number {i}", list(ActorType)[i % 4], (), 1 + (200 // (i + 1)))
+              for i in range(n_actors)]
+    types = [t for t in RelType if not t.structural]
+    statements = []
+    for k in range(int(n_actors * 1.5)):
+        a = rnd.randrange(n_actors) if k % 3 else rnd.randrange(10)
+        b = rnd.randrange(n_actors)
+        if a != b:
+            statements.append(Statement.make(subject=f"a{a}", type=rnd.choice(types), object=f"a{b}",
+                                             document=doc.id, start=k, end=k + 1, sentence=f"s{k}.",
+                                             confidence=0.7))
+    for i in range(n_actors):  # everyone has a relation
+        statements.append(Statement.make(subject=f"a{i}", type=RelType.MEETS, object=f"a{(i * 7 + 1) % n_actors}",
+                                         document=doc.id, start=10_000 + i, end=10_001 + i, sentence="m.",
+                                         confidence=0.6))
+    return Batch((doc,), tuple(actors), tuple(statements))
+
+
+def test_labels_are_legible_at_the_first_zoom_of_a_170_actor_graph(browser, tmp_path):
+    with NetworkXStore(tmp_path / "big.json", write=True) as store:
+        store.write(big_batch())
+        render(store, tmp_path / "big.html")
+    page = Page(browser, (tmp_path / "big.html").as_uri())
+    try:
+        assert page.js("() => actorgraph.network.body.nodeIndices.length") == 170
+        scale = page.js("() => actorgraph.network.getScale()")
+        assert scale < 0.9  # the whole graph is fitted: zoomed out
+        assert page.js("() => actorgraph.fontSize()") * scale >= 10.5  # screen pixels
+        page.page.screenshot(path=str(tmp_path / "big.png"))
+        if os.environ.get("ACTORGRAPH_SCREENSHOTS"):
+            import shutil
+            shutil.copy(tmp_path / "big.png", os.environ["ACTORGRAPH_SCREENSHOTS"])
+        assert page.errors == []
+    finally:
+        page.context.close()
+
+
+def test_notebook_frame_shows_the_whole_panel(browser, tmp_path):
+    with NetworkXStore(tmp_path / "g.json", write=True) as store:
+        store.write(sample_batch())
+        view = render(store)
+    (tmp_path / "nb.html").write_text("<!DOCTYPE html><html><body><p>In [3]:</p>" + view._repr_html_()
+                                      + view._repr_html_() + "</body></html>")  # render() twice in one notebook
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "nb.html").as_uri())
+        frames = [f for f in page.frames if f != page.main_frame]
+        assert len(frames) == 2
+        for frame in frames:
+            frame.wait_for_function("() => window.actorgraphReady === true", timeout=15_000)
+            fits = frame.evaluate("""() => ['ag-min-conf', 'ag-show-isolated', 'ag-details'].map(id =>
+                document.getElementById(id).getBoundingClientRect().bottom <= window.innerHeight)""")
+            assert fits == [True, True, True]
+            assert frame.evaluate("() => actorgraph.network.body.nodeIndices.length") == 6
+    finally:
+        context.close()

@@ -45,6 +45,15 @@
     return d;
   }
 
+  function nodeDetails(n) {
+    var d = nodeTip(n);
+    var mine = data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; });
+    mine.sort(function (a, b) { return b.count - a.count || (a.id < b.id ? -1 : 1); });
+    d.appendChild(el("h3", "ag-rel-head", mine.length ? "Relations (" + mine.length + ")" : "No relations"));
+    mine.forEach(function (e) { var t = edgeTip(e); t.className += " ag-rel"; d.appendChild(t); });
+    return d;
+  }
+
   var nodeData = {}, edgeData = {};
   data.nodes.forEach(function (n) { nodeData[n.id] = n; });
   data.edges.forEach(function (e) { edgeData[e.id] = e; });
@@ -61,16 +70,20 @@
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var color = polarity[e.polarity].color;
     return { id: e.id, from: e.from, to: e.to, rel: e.type, polarity: e.polarity, count: e.count,
-      confidence: e.confidence, width: e.width, smooth: e.smooth, title: edgeTip(e),
+      confidence: e.confidence, width: e.width, smooth: e.smooth,
       label: data.edge_labels ? e.type : undefined,
       arrows: e.arrows ? "to" : "", color: { color: color, highlight: color, hover: color, opacity: 0.8 } };
   }));
 
   // -- filters ---------------------------------------------------------------
-  var state = { types: {}, polarity: {}, minCount: 1, minConf: 0 };
+  var state = { types: {}, polarity: {}, minCount: 1, minConf: 0, isolated: false, linked: {} };
   var edgeView = new vis.DataView(edges, { filter: function (e) {
     return state.polarity[e.polarity] && state.types[e.rel] && e.count >= state.minCount && e.confidence >= state.minConf;
   } });
+  // Actors without a relation drawn are hidden unless the toggle asks for them.
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return state.isolated || state.linked[n.id]; } });
+  var isolatedBox = $("ag-show-isolated");
+  isolatedBox.addEventListener("change", function () { state.isolated = isolatedBox.checked; refresh(); });
 
   var typeCounts = {};
   data.edges.forEach(function (e) { typeCounts[e.type] = (typeCounts[e.type] || 0) + 1; });
@@ -118,7 +131,12 @@
 
   function refresh() {
     edgeView.refresh();
-    $("ag-stats").textContent = data.nodes.length + " actors · " + edgeView.length + " of " +
+    state.linked = {};
+    edgeView.get().forEach(function (e) { state.linked[e.from] = state.linked[e.to] = true; });
+    nodeView.refresh();
+    var alone = data.nodes.length - Object.keys(state.linked).length;
+    $("ag-isolated-count").textContent = String(alone);
+    $("ag-stats").textContent = nodeView.length + " of " + data.nodes.length + " actors · " + edgeView.length + " of " +
       data.edges.length + " relations shown";
   }
 
@@ -155,13 +173,57 @@
   function show(tip) { details.replaceChildren(tip); }
 
   // -- network -----------------------------------------------------------------
-  var network = new vis.Network($("ag-graph"), { nodes: nodes, edges: edgeView }, data.options);
+  refresh();  // the actors to draw, before the network lays them out
+  var network = new vis.Network($("ag-graph"), { nodes: nodeView, edges: edgeView }, data.options);
 
   function focusActor(id) {
+    if (!nodeView.get(id)) { isolatedBox.checked = state.isolated = true; refresh(); }
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.0, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
-    show(nodeTip(nodeData[id]));
+    network.focus(id, { scale: Math.max(1.0, network.getScale()), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    show(nodeDetails(nodeData[id]));
   }
+
+  // -- edge tooltips: every edge under the pointer, nearest first (vis-network shows one) --
+  var graphEl = $("ag-graph"), edgeTipEl = $("ag-edge-tip"), HOVER_PX = 6;
+  function edgesAt(dom) {
+    var c = network.DOMtoCanvas(dom), reach = HOVER_PX / network.getScale(), found = [];
+    network.body.edgeIndices.forEach(function (id) {
+      var h = network.body.edges[id];
+      if (!h.connected || !edgeData[id]) return;
+      var d = h.edgeType.getDistanceToEdge(h.from.x, h.from.y, h.to.x, h.to.y, c.x, c.y);
+      if (d <= reach) found.push([d, id]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+    return found.map(function (f) { return f[1]; });
+  }
+  function hideEdgeTip() { edgeTipEl.hidden = true; edgeTipEl.dataset.edges = ""; }
+  graphEl.addEventListener("mousemove", function (ev) {
+    var r = graphEl.getBoundingClientRect(), dom = { x: ev.clientX - r.left, y: ev.clientY - r.top };
+    var ids = network.getNodeAt(dom) === undefined ? edgesAt(dom) : [];
+    if (!ids.length) { hideEdgeTip(); return; }
+    var key = ids.join(" ");
+    if (edgeTipEl.dataset.edges !== key) {
+      edgeTipEl.replaceChildren.apply(edgeTipEl, ids.map(function (id) { return edgeTip(edgeData[id]); }));
+      edgeTipEl.dataset.edges = key;
+    }
+    edgeTipEl.hidden = false;
+    var x = Math.min(ev.clientX + 14, window.innerWidth - edgeTipEl.offsetWidth - 4);
+    var y = Math.min(ev.clientY + 14, window.innerHeight - edgeTipEl.offsetHeight - 4);
+    edgeTipEl.style.left = Math.max(0, x) + "px";
+    edgeTipEl.style.top = Math.max(0, y) + "px";
+  });
+  graphEl.addEventListener("mouseleave", hideEdgeTip);
+
+  // -- labels stay legible when the view is zoomed out to fit a big graph --
+  var baseFont = data.options.nodes.font.size, shownFont = baseFont;
+  function legibleLabels() {
+    var size = Math.round(Math.min(4 * baseFont, Math.max(baseFont, data.label_px / network.getScale())));
+    if (size !== shownFont) {
+      shownFont = size;
+      network.setOptions({ nodes: { font: { size: size } } });
+    }
+  }
+  network.on("zoom", legibleLabels);
   $("ag-search").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var query = $("ag-search-input").value, id = findActor(query);
@@ -169,12 +231,15 @@
     if (id) focusActor(id);
   });
   network.on("click", function (p) {
-    if (p.nodes.length) show(nodeTip(nodeData[p.nodes[0]]));
-    else if (p.edges.length) show(edgeTip(edgeData[p.edges[0]]));
+    var under = p.nodes.length ? [] : edgesAt(p.pointer.DOM);
+    if (p.nodes.length) show(nodeDetails(nodeData[p.nodes[0]]));
+    else if (under.length) show(edgeTip(edgeData[under[0]]));
   });
 
   function ready() {
     network.setOptions({ physics: false });
+    network.fit();
+    legibleLabels();
     window.actorgraphReady = true;
     document.body.dataset.ready = "true";
   }
@@ -182,6 +247,7 @@
   else ready();
 
   refresh();
-  window.actorgraph = { network: network, nodes: nodes, edges: edges, edgeView: edgeView,
+  window.actorgraph = { network: network, nodes: nodes, edges: edges, edgeView: edgeView, nodeView: nodeView,
+    edgesAt: edgesAt, fontSize: function () { return shownFont; },
     data: data, findActor: findActor, focusActor: focusActor, state: state, refresh: refresh };
 })();
