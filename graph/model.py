@@ -39,6 +39,10 @@ class Document:
         return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
 
 
+#: Of two types found for one actor id, the first in this order is kept.
+TYPE_ORDER = (ActorType.STATE, ActorType.ORGANIZATION, ActorType.GROUP, ActorType.PERSON)
+
+
 def distinct_aliases(name: str, aliases) -> tuple[str, ...]:
     """``aliases`` sorted, one form per case-insensitive spelling, without ``name`` itself in
     any case. Of a spelling's forms the mixed-case one is kept ("Kremlin", not "KREMLIN" or
@@ -66,12 +70,21 @@ class Actor:
         object.__setattr__(self, "aliases", distinct_aliases(self.name, self.aliases))
 
     def merged(self, other: "Actor") -> "Actor":
-        """This actor with ``other``'s aliases and mentions added (name and type kept)."""
-        aliases = (*self.aliases, *other.aliases, other.name)
-        attrs = dict(other.attributes)
-        attrs.update(self.attributes)
-        return replace(self, aliases=aliases, mentions=self.mentions + other.mentions,
-                       attributes=tuple(sorted(attrs.items())))
+        """This actor with ``other``'s names, aliases and mentions added. The result does not
+        depend on the order of merging (a.merged(b) == b.merged(a)), so documents may be ingested
+        in any order, in one run or several, by one writer or many. Of two names a person keeps
+        the fuller ("Khalifa Haftar", not "Haftar"), anything else the shorter ("Iran", not
+        "Islamic Republic of Iran"), then the first alphabetically; of two types or attribute
+        values, the first in a fixed order."""
+        kind = min(self.type, other.type, key=TYPE_ORDER.index)
+        sign = -1 if kind is ActorType.PERSON else 1
+        name = min((self.name, other.name), key=lambda n: (sign * len(n), n))
+        attrs = dict(self.attributes)
+        for k, v in other.attributes:
+            attrs[k] = min(attrs[k], v, key=str) if k in attrs else v
+        return replace(self, name=name, type=kind,
+                       aliases=(*self.aliases, *other.aliases, self.name, other.name),
+                       mentions=self.mentions + other.mentions, attributes=tuple(sorted(attrs.items())))
 
     def to_dict(self) -> dict:
         d = {"id": self.id, "name": self.name, "type": self.type.value,

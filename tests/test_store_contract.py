@@ -93,7 +93,7 @@ def test_actors_merge_across_batches(opener):
         store.write(batch1())
         store.write(batch2())
         iran = {a.id: a for a in store.actors()}["iran"]
-    assert iran.name == "Iran" and iran.type is ActorType.STATE  # first seen wins
+    assert iran.name == "Iran" and iran.type is ActorType.STATE  # a state keeps its shorter name
     assert iran.aliases == ("Islamic Republic", "Islamic Republic of Iran", "Tehran")  # not its name
     assert iran.mentions == 5
     assert iran.attributes == (("capital", "tehran"),)
@@ -236,3 +236,19 @@ def test_corrupt_file_is_an_error_and_is_left_alone(tmp_path):
     with pytest.raises(StoreError, match=str(path)):
         NetworkXStore(path, write=True)
     assert path.read_bytes() == before
+
+
+def test_merging_actors_does_not_depend_on_order():
+    from actorgraph.graph import Actor, ActorType
+    a = Actor("kim-jong-un", "Kim", ActorType.PERSON, ("KIM",), 2, (("country", "north-korea"),))
+    b = Actor("kim-jong-un", "Kim Jong Un", ActorType.PERSON, ("Kim Jong-un",), 3)
+    c = Actor("kim-jong-un", "Kim Jong-Un", ActorType.PERSON, (), 1, (("country", "dprk"),))
+    orders = [a.merged(b).merged(c), c.merged(b).merged(a), b.merged(c).merged(a), a.merged(c.merged(b))]
+    assert all(o == orders[0] for o in orders)
+    got = orders[0]
+    assert got.name == "Kim Jong Un" and got.mentions == 6  # a person keeps the fuller name
+    assert "Kim" in got.aliases and dict(got.attributes)["country"] == "dprk"
+    state = Actor("iran", "Islamic Republic of Iran", ActorType.STATE, (), 1)
+    group = Actor("iran", "Iran", ActorType.GROUP, ("Tehran",), 1)
+    assert state.merged(group) == group.merged(state)
+    assert state.merged(group).name == "Iran" and state.merged(group).type is ActorType.STATE
