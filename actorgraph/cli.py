@@ -44,7 +44,7 @@ def cmd_ingest(args) -> int:
     from actorgraph.loaders.pipeline import Pipeline, ingest
 
     pipeline = Pipeline(gazetteer=Gazetteer.load(*args.gazetteer))
-    with open_store(args.store, write=True) as store:
+    with open_store(args.store, write=True, wait=args.wait) as store:
         report = ingest(args.paths, store, pipeline=pipeline, processes=args.processes, progress=_progress)
     for line in report.errors:
         print(f"actorgraph: skipped {one_line(line)}", file=sys.stderr)
@@ -234,6 +234,14 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    from actorgraph.graph.nx_store import migrate
+
+    new = migrate(args.old, args.new)
+    print(f"wrote {new} from {args.old} (left as it was); use --store {new}")
+    return 0
+
+
 def examples_dir() -> Path:
     local = Path("examples")
     if local.is_dir() and any(local.glob("*.txt")):
@@ -279,7 +287,7 @@ def cmd_demo(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", help="file path (NetworkX) or bolt://, neo4j://, neo4j+s:// URI "
-                                        "(default: $ACTORGRAPH_STORE or ./actorgraph.json)")
+                                        "(default: $ACTORGRAPH_STORE, else $NEO4J_URI, else ./actorgraph.db)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     conf = argparse.ArgumentParser(add_help=False)
     conf.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
@@ -295,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--processes", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
     s.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="your own actors, aliases, merges and splits (JSON; also $ACTORGRAPH_GAZETTEER)")
+    s.add_argument("--wait", type=float, default=300.0, metavar="SECONDS",
+                   help="how long to wait for another process writing the same store (default 300)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("export", parents=[common, conf], help="export the graph")
@@ -354,6 +364,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gold", required=True, metavar="DIR", help="folder with actors.json and relations.jsonl")
     s.add_argument("--summary", action="store_true", help="scores only, no list of misses")
     s.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("migrate", help="convert a JSON store of an earlier actorgraph to an SQLite store")
+    s.add_argument("old", metavar="OLD.json")
+    s.add_argument("new", nargs="?", metavar="NEW.db", help="default: OLD with the suffix .db")
+    s.set_defaults(func=cmd_migrate)
 
     s = sub.add_parser("demo", parents=[common], help="the main job on the bundled example documents")
     s.add_argument("-o", "--output", default="graph.html")

@@ -8,7 +8,8 @@ import json
 import networkx as nx
 
 from .model import Relation, Statement
-from .store import GraphStore, aggregate
+from .model import aggregate
+from .store import GraphStore
 
 FORMATS = ("json", "graphml", "gexf", "csv")
 
