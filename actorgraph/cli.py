@@ -55,16 +55,31 @@ def cmd_ingest(args) -> int:
     return EXIT_SKIPPED if report.errors else 0
 
 
-def cmd_export(args) -> int:
-    from actorgraph.graph.export import export
+def refuse_store_as_output(output, location) -> None:
+    from actorgraph.graph.store import is_store_file
 
+    if output not in (None, "-") and is_store_file(output, location):
+        raise ActorgraphError(f"{output}: that is the store (or one of its files); "
+                              f"name another output file")
+
+
+def cmd_export(args) -> int:
+    from actorgraph.graph.export import write_export
+
+    refuse_store_as_output(args.output, args.store)
     with open_store(args.store) as store:
-        text = export(store, args.format, min_confidence=args.min_confidence)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}")
+        if args.output in (None, "-"):
+            write_export(store, args.format, sys.stdout, min_confidence=args.min_confidence)
+            return 0
+        out = Path(args.output)
+        part = out.with_name(f".{out.name}.part")
+        try:
+            with open(part, "w", encoding="utf-8") as f:
+                write_export(store, args.format, f, min_confidence=args.min_confidence)
+            part.replace(out)
+        finally:
+            part.unlink(missing_ok=True)
+    print(f"wrote {args.output}")
     return 0
 
 
@@ -72,6 +87,7 @@ def cmd_view(args) -> int:
     from actorgraph.graph.html import render
     from actorgraph.queries import find_actor
 
+    refuse_store_as_output(args.output, args.store)
     with open_store(args.store) as store:
         actor = find_actor(store, args.actor).id if args.actor else None
         view = render(store, args.output, actor=actor, depth=args.depth, min_count=args.min_count,

@@ -110,7 +110,7 @@ def open_store(location: str | None = None, *, write: bool = False,
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", location)
     if scheme:
         raise StoreError(f"{location}: actorgraph cannot serve a {scheme.group(1)}:// store; "
-                         f"give a file path or a {', '.join(s[:-3] for s in BOLT_SCHEMES)} URI")
+                         f"give a file path or a bolt:// or neo4j:// URI (also bolt+s://, neo4j+s://, ...)")
     from .nx_store import NetworkXStore
 
     return NetworkXStore(location, write=write, wait=wait)

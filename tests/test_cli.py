@@ -45,6 +45,12 @@ def test_export_json_follows_the_design_format(tmp_path, corpus, capsys):
     run(capsys, "ingest", corpus, "--store", store)
     code, out, _ = run(capsys, "export", "--format", "json", "--store", store, "-o", tmp_path / "x.json")
     data = json.loads((tmp_path / "x.json").read_text())
+    from actorgraph.graph import open_store
+    from actorgraph.graph.export import to_json_data
+
+    with open_store(str(store)) as st:  # written as it is read, the same bytes as one json.dumps
+        assert (tmp_path / "x.json").read_text() == json.dumps(to_json_data(st), ensure_ascii=False,
+                                                               indent=2) + "\n"
     assert data["format"] == "actorgraph/1"
     assert set(data) == {"format", "actors", "relations", "documents"}
     assert set(data["actors"][0]) == {"id", "name", "type", "aliases", "mentions"}
