@@ -149,12 +149,14 @@ def read_sources(paths: list[str | Path], report: IngestReport, known: set[str])
 
 
 def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | None = None,
-           processes: int = 1, flush_every: int = 200,
+           processes: int = 1, flush_every: int = 200, flush_seconds: float = 2.0,
            progress: Callable[[int, int], None] | None = None) -> IngestReport:
     """Read, analyse and store every document under ``paths``.
 
-    Bad files are reported and skipped; documents already in the store are skipped,
-    so running the same ingest twice changes nothing.
+    Documents are written as they are analysed, one batch (one store transaction) per
+    ``flush_every`` documents or ``flush_seconds`` of work, whichever comes first, so a
+    killed ingest keeps what it committed. Bad files are reported and skipped; documents
+    already in the store are skipped, so running the same ingest again completes it.
     """
     t0 = time.perf_counter()
     report = IngestReport()
@@ -163,6 +165,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     docs, actors, statements = [], [], []
     actor_ids: set[str] = set()
     done = 0
+    flushed = time.perf_counter()
     for doc, (source, offset, last) in pipeline.docs(sources, processes=processes):
         result = pipeline.analyse(doc, source, offset)
         report.sentences += result.sentences
@@ -175,9 +178,10 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
             done += 1
             if progress:
                 progress(done, len(sources))
-        if len(docs) >= flush_every and last:
+        if last and (len(docs) >= flush_every or time.perf_counter() - flushed >= flush_seconds):
             _flush(store, docs, actors, statements, report, actor_ids)
             docs, actors, statements = [], [], []
+            flushed = time.perf_counter()
     _flush(store, docs, actors, statements, report, actor_ids)
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0
