@@ -108,7 +108,7 @@ def cmd_path(args) -> int:
 
 
 def print_paths(store, paths) -> None:
-    names = {a.id: a.name for a in store.actors()}
+    names = {a.id: a.name for a in store.actors_by_id({x for p in paths for x in p.actors}).values()}
     docs = {d.id: d.source for d in store.documents()}
     for n, path in enumerate(paths, 1):
         chain = [names.get(path.hops[0].source, path.hops[0].source)] if path.hops else []
@@ -131,7 +131,7 @@ def _neighbours(args, fn_name: str) -> int:
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
         rows = getattr(queries, fn_name)(store, actor.id, min_confidence=args.min_confidence)
-        names = {a.id: a.name for a in store.actors()}
+        names = {a.id: a.name for a in store.actors_by_id({r.actor for r in rows}).values()}
         print(f"{fn_name} of {actor.name}: {len(rows)}")
         for row in rows:
             types = ", ".join(f"{r.type.value}{'' if r.source == actor.id else ' (from)'} x{r.count}"
@@ -153,8 +153,9 @@ def cmd_show(args) -> int:
 
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
-        prof = queries.profile(store, actor.id)
-        names = {a.id: a.name for a in store.actors()}
+        prof = queries.profile(store, actor.id, max_evidence=args.evidence)
+        names = {a.id: a.name for a in store.actors_by_id(
+            {x for rel, _ in prof.relations for x in (rel.source, rel.target)}).values()}
         docs = {d.id: d.source for d in store.documents()}
         print(f"{actor.name} [{actor.type.value}] id={actor.id} mentions={actor.mentions}")
         if actor.aliases:

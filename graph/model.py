@@ -124,6 +124,11 @@ class Statement:
 _STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
+def strength(s: Statement) -> tuple:
+    """Sort key, strongest evidence first: confidence, then asserted over negated or hedged."""
+    return (-s.confidence, s.negated, s.hedged, s.document, s.start, s.id)
+
+
 @dataclass(frozen=True)
 class Relation:
     """All statements with the same (source, type, target), aggregated."""

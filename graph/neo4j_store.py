@@ -22,7 +22,7 @@ import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from .errors import StoreError, StoreUnavailable
-from .model import Actor, Batch, Document, Edge, Relation, Statement, aggregate
+from .model import Actor, Batch, Document, Edge, Relation, Statement, aggregate, strength
 from .ontology import ActorType, RelType
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
@@ -403,6 +403,12 @@ class Neo4jStore:
         rows = self.read(cypher("actor"), id=actor_id)
         return actor_from_row(rows[0]["actor"]) if rows else None
 
+    def actors_by_id(self, ids) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for chunk in _chunks(sorted(set(ids)), self.batch_size):
+            out |= {r["actor"]["id"]: actor_from_row(r["actor"]) for r in self.read(ACTORS_BY_ID, ids=chunk)}
+        return out
+
     def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]:
         rows = self.read(cypher("top_actors"), limit=limit, type=type.value if type else None)
         return [actor_from_row(r["actor"]) for r in rows]
@@ -419,9 +425,16 @@ class Neo4jStore:
         return [Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
                 for r in rows]
 
-    def statements_for(self, triples: list[tuple[str, RelType, str]]) -> list[Statement]:
+    def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
+                       ) -> list[Statement]:
         rows = [{"source": a, "type": t.value, "target": b} for a, t, b in triples]
-        return self._statements(self.read(cypher("statements_for"), rows=rows)) if rows else []
+        found = self._statements(self.read(cypher("statements_for"), rows=rows)) if rows else []
+        if limit is None:
+            return found
+        groups: dict[tuple, list[Statement]] = {}
+        for s in sorted(found, key=strength):
+            groups.setdefault((s.subject, s.type, s.object), []).append(s)
+        return [s for group in groups.values() for s in group[:limit]]
 
     def enemy_of_enemy(self, actor_id: str) -> dict[str, set[str]]:
         return {r["actor"]: set(r["shared"])

@@ -20,6 +20,7 @@ import os
 import sqlite3
 import urllib.parse
 from pathlib import Path
+from collections import Counter
 from typing import Iterable, Iterator, NamedTuple
 
 from .errors import StoreError, StoreLocked
@@ -148,18 +149,17 @@ class NetworkXStore:
         else:
             uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
             self._db = self._connect(uri, uri=True)
-        if kind == "sqlite":
-            self._check()  # before anything is written: it may be someone else's database
-        if write:
-            try:
+        try:
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if write and not tables:  # a new store (another writer may be creating it too)
+                self._db.execute("PRAGMA journal_mode=WAL")  # kept in the file
+                self._create()
+            if write:
                 self._db.execute("PRAGMA synchronous=FULL")
-                if kind != "sqlite":  # a new store (WAL mode is kept in the file)
-                    self._db.execute("PRAGMA journal_mode=WAL")
-                    self._create()
-            except sqlite3.Error as e:
-                self._db.close()
-                raise self._error(e, "opening") from None
-            self._check()
+        except sqlite3.Error as e:
+            self._db.close()
+            raise self._error(e, "opening") from None
+        self._check()  # before anything is written to it: it may be someone else's database
 
     # -- connection ----------------------------------------------------------
     def _connect(self, target: str, uri: bool = False) -> sqlite3.Connection:
@@ -273,7 +273,7 @@ class NetworkXStore:
                 new_docs.setdefault(d.id, d)
         if batch.documents and not new_docs:
             return  # already stored: re-ingesting changes nothing
-        merged = self._actors_by_id({a.id for a in batch.actors})
+        merged = self.actors_by_id({a.id for a in batch.actors})
         changed: dict[str, Actor] = {}
         for a in batch.actors:
             old = changed.get(a.id) or merged.get(a.id)
@@ -313,7 +313,7 @@ class NetworkXStore:
         self._db.executemany(f"INSERT OR REPLACE INTO relations VALUES ({_marks(7)})", rows)
 
     # -- reads ---------------------------------------------------------------
-    def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
         out: dict[str, Actor] = {}
         for chunk in _chunks(sorted(set(ids))):
             marks = _marks(len(chunk))
@@ -381,19 +381,19 @@ class NetworkXStore:
         ids = [r[0] for r in self._db.execute(
             "SELECT id FROM actors WHERE folded_id = ?1 OR folded_name = ?1 "
             "UNION SELECT actor FROM aliases WHERE folded = ?1", (key,))]
-        return list(self._actors_by_id(ids).values())
+        return list(self.actors_by_id(ids).values())
 
     def actor_names(self) -> list[tuple[str, str, tuple[str, ...]]]:
         return [(a.id, a.name, a.aliases) for a in self.iter_actors()]
 
     def actor(self, actor_id: str) -> Actor | None:
-        return self._actors_by_id([actor_id]).get(actor_id)
+        return self.actors_by_id([actor_id]).get(actor_id)
 
     def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]:
         ids = [r[0] for r in self._db.execute(
             "SELECT id FROM actors WHERE ?1 IS NULL OR type = ?1 ORDER BY mentions DESC, id LIMIT ?2",
             (type.value if type else None, limit))]
-        found = self._actors_by_id(ids)
+        found = self.actors_by_id(ids)
         return [found[i] for i in ids]
 
     def relations_of(self, actor_id: str) -> list[Relation]:
@@ -413,12 +413,31 @@ class NetworkXStore:
             f"SELECT source, type, target, count, confidence FROM relations "
             f"WHERE type IN ({_marks(len(wanted))}) AND confidence >= ?", (*wanted, min_confidence))]
 
-    def statements_for(self, triples: list[tuple[str, RelType, str]]) -> list[Statement]:
+    def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
+                       ) -> list[Statement]:
+        """One query per actor the triples share (a profile's thousands of relations are one
+        or two queries); with ``limit``, SQLite ranks and keeps the strongest of each."""
+        wanted = {(a, t.value, b) for a, t, b in triples}
+        subjects = Counter(a for a, _, _ in wanted)
+        objects = Counter(b for _, _, b in wanted)
+        groups: dict[tuple[str, str], set[tuple]] = {}
+        for a, t, b in wanted:
+            key = ("subject", a) if subjects[a] >= objects[b] else ("object", b)
+            groups.setdefault(key, set()).add((a, t, b))
+        ranked = ("" if limit is None else
+                  ", ROW_NUMBER() OVER (PARTITION BY subject, type, object ORDER BY confidence DESC, "
+                  "negated, hedged, document, start, id) AS n")
         found = []
-        for a, t, b in triples:
-            found += [_statement(r) for r in self._db.execute(
-                f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE subject = ? AND type = ? AND object = ?",
-                (a, t.value, b))]
+        for (column, actor), group in sorted(groups.items()):
+            if len(group) == 1:
+                (a, t, b), = group
+                where, params = "subject = ? AND type = ? AND object = ?", (a, t, b)
+            else:
+                where, params = f"{column} = ?", (actor,)
+            query = f"SELECT {STATEMENT_COLUMNS}{ranked} FROM statements WHERE {where}"
+            if limit is not None:
+                query = f"SELECT {STATEMENT_COLUMNS} FROM ({query}) WHERE n <= {int(limit)}"
+            found += [_statement(r) for r in self._db.execute(query, params) if r[1:4] in group]
         return found
 
     def _hostile(self, actor_id: str) -> set[str]:

@@ -13,15 +13,15 @@ import networkx as nx
 from actorgraph.graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
                    Statement)
 
+from actorgraph.graph import model
+
 from .results import Candidate, Hop, Neighbour, Path, Profile, RelationEvidence
 from .sources import Edge, source
 
 BLOC_SEED = 42
 
 
-def strength(s: Statement) -> tuple:
-    """Sort key, strongest evidence first: confidence, then asserted over negated or hedged."""
-    return (-s.confidence, s.negated, s.hedged, s.document, s.start, s.id)
+strength = model.strength  # sort key, strongest evidence first (the stores rank by it too)
 
 
 def _relation_order(r: Relation) -> tuple:
@@ -84,7 +84,7 @@ def profile(store, actor_id: str, *, max_evidence: int | None = None) -> Profile
     relations = sorted(src.relations_of(actor_id),
                        key=lambda r: (r.source != actor_id,) + _relation_order(r))
     found: dict[tuple, list[Statement]] = defaultdict(list)
-    for s in src.statements_for([(r.source, r.type, r.target) for r in relations]):
+    for s in src.statements_for([(r.source, r.type, r.target) for r in relations], limit=max_evidence):
         found[(s.subject, s.type, s.object)].append(s)
     return Profile(actor, tuple(
         RelationEvidence(r, tuple(sorted(found[(r.source, r.type, r.target)], key=strength)[:max_evidence]))
