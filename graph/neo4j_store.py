@@ -425,6 +425,16 @@ class Neo4jStore:
         return [Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
                 for r in rows]
 
+    def edges_around(self, actor_ids, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
+        ids = sorted(set(actor_ids))
+        found: dict[tuple, Edge] = {}
+        for chunk in _chunks(ids, self.batch_size):
+            for r in self.read(cypher("edges_around"), ids=chunk, types=sorted(t.value for t in types),
+                               min_confidence=min_confidence):
+                e = Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
+                found[e[:3]] = e
+        return list(found.values())
+
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:
         rows = [{"source": a, "type": t.value, "target": b} for a, t, b in triples]

@@ -397,21 +397,33 @@ class NetworkXStore:
         return [found[i] for i in ids]
 
     def relations_of(self, actor_id: str) -> list[Relation]:
-        ids: dict[tuple, list[str]] = {}
-        for a, t, b, i in self._db.execute(
-                "SELECT subject, type, object, id FROM statements WHERE subject = ?1 UNION ALL "
-                "SELECT subject, type, object, id FROM statements WHERE object = ?1 AND subject <> ?1",
-                (actor_id,)):
-            ids.setdefault((a, t, b), []).append(i)
-        return [_relation(r, ids.get(r[:3], ())) for r in self._db.execute(
-            f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ?1 UNION ALL "
-            f"SELECT {RELATION_COLUMNS} FROM relations WHERE target = ?1 AND source <> ?1", (actor_id,))]
+        ids = ("(SELECT group_concat(s.id) FROM statements s WHERE s.subject = r.source "
+               "AND s.type = r.type AND s.object = r.target)")
+        return [_relation(r, r[7].split(",")) for r in self._db.execute(
+            f"SELECT {RELATION_COLUMNS}, {ids} FROM relations r WHERE source = ?1 UNION ALL "
+            f"SELECT {RELATION_COLUMNS}, {ids} FROM relations r WHERE target = ?1 AND source <> ?1",
+            (actor_id,))]
 
     def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
         wanted = sorted(t.value for t in types)
         return [Edge(a, _TYPES[t], b, n, c) for a, t, b, n, c in self._db.execute(
             f"SELECT source, type, target, count, confidence FROM relations "
             f"WHERE type IN ({_marks(len(wanted))}) AND confidence >= ?", (*wanted, min_confidence))]
+
+    def edges_around(self, actor_ids: Iterable[str], types: frozenset[RelType],
+                     min_confidence: float) -> list[Edge]:
+        wanted = sorted(t.value for t in types)
+        found: dict[tuple, Edge] = {}
+        for chunk in _chunks(sorted(set(actor_ids))):
+            ids, marks = _marks(len(chunk)), _marks(len(wanted))
+            for a, t, b, n, c in self._db.execute(
+                    f"SELECT source, type, target, count, confidence FROM relations WHERE source IN ({ids}) "
+                    f"AND type IN ({marks}) AND confidence >= ? UNION "
+                    f"SELECT source, type, target, count, confidence FROM relations WHERE target IN ({ids}) "
+                    f"AND type IN ({marks}) AND confidence >= ?",
+                    (*chunk, *wanted, min_confidence, *chunk, *wanted, min_confidence)):
+                found[(a, t, b)] = Edge(a, _TYPES[t], b, n, c)
+        return list(found.values())
 
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:

@@ -54,6 +54,9 @@ class GraphStore(Protocol):
     def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]: ...
     def relations_of(self, actor_id: str) -> list[Relation]: ...
     def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]: ...
+    def edges_around(self, actor_ids: Iterable[str], types: frozenset[RelType],
+                     min_confidence: float) -> list[Edge]:
+        """The edges of ``edges_of_types`` that touch any of ``actor_ids`` (either end)."""
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:
         """The statements of each (subject, type, object); with ``limit``, only the

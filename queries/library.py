@@ -134,6 +134,46 @@ def _alignment_graph(edges: list[Edge]) -> nx.Graph:
     return g
 
 
+def _path_graph(src, a: str, b: str, *, k: int, max_hops: int, min_confidence: float) -> nx.Graph:
+    """The part of the alignment graph around ``a`` and ``b`` that holds the answer.
+
+    A path of at most L hops uses only edges (u, v) with d(a, u) + 1 + d(v, b) <= L, so each
+    touches an actor within ``ra`` hops of ``a`` or ``rb`` of ``b`` when ra + rb >= L - 2:
+    the edges of those actors (read from the store) hold every such path and every edge
+    between two actors on them. L grows from 2 until ``k`` paths are found or L = ``max_hops``,
+    so a hub's neighbourhood is read only when the short paths do not suffice.
+    """
+    edges: dict[tuple, Edge] = {}
+    near = {a: {a: 0}, b: {b: 0}}  # distance from each end, as far as read
+    read: set[str] = set()
+    for hops in range(min(2, max_hops), max_hops + 1):
+        for end, radius in ((a, max(0, (hops - 1) // 2)), (b, max(0, (hops - 2) // 2))):
+            dist = near[end]
+            for layer in range(radius + 1):  # breadth first, so each distance is exact
+                todo = {x for x, d in dist.items() if d == layer} - read
+                if todo:
+                    for e in src.edges_around(todo, ALIGNMENT, min_confidence):
+                        edges[e[:3]] = e
+                        for x, y in ((e.source, e.target), (e.target, e.source)):
+                            if x in todo and y not in dist:
+                                dist[y] = layer + 1
+                    read |= todo
+        g = _alignment_graph(list(edges.values()))
+        if hops == max_hops or a not in g or b not in g:
+            return g
+        try:
+            found = 0
+            for nodes in nx.shortest_simple_paths(g, a, b):
+                if len(nodes) - 1 > hops:
+                    break
+                found += 1
+                if found >= k:
+                    return g
+        except nx.NetworkXNoPath:
+            pass
+    return g
+
+
 def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
                    min_confidence: float = 0.0) -> list[Path]:
     """The ``k`` shortest paths from ``a`` to ``b`` over alignment edges, walked either way.
@@ -146,7 +186,7 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     src = source(store)
     _require(src, a)
     _require(src, b)
-    g = _alignment_graph(src.edges_of_types(ALIGNMENT, min_confidence))
+    g = _path_graph(src, a, b, k=k, max_hops=max_hops, min_confidence=min_confidence)
     if a == b or a not in g or b not in g:
         raise NoPath(f"no alliance path from {a!r} to {b!r}")
     found: list[list[str]] = []
