@@ -33,6 +33,7 @@ SQLITE_FORMAT = "actorgraph-sqlite"
 SQLITE_SCHEMA = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 CHUNK = 500  # ids per IN (...) list
+SHARED = 64  # statements_for reads all of an actor's statements when this many of its triples are asked
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -427,8 +428,9 @@ class NetworkXStore:
 
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:
-        """One query per actor the triples share (a profile's thousands of relations are one
-        or two queries); with ``limit``, SQLite ranks and keeps the strongest of each."""
+        """One query per actor many triples share (a profile's thousands of relations are one
+        or two queries), else one per triple; with ``limit``, SQLite ranks and keeps the
+        strongest of each."""
         wanted = {(a, t.value, b) for a, t, b in triples}
         subjects = Counter(a for a, _, _ in wanted)
         objects = Counter(b for _, _, b in wanted)
@@ -441,15 +443,15 @@ class NetworkXStore:
                   "negated, hedged, document, start, id) AS n")
         found = []
         for (column, actor), group in sorted(groups.items()):
-            if len(group) == 1:
-                (a, t, b), = group
-                where, params = "subject = ? AND type = ? AND object = ?", (a, t, b)
+            if len(group) < SHARED:
+                where, params = "subject = ? AND type = ? AND object = ?", sorted(group)
             else:
-                where, params = f"{column} = ?", (actor,)
+                where, params = f"{column} = ?", [(actor,)]
             query = f"SELECT {STATEMENT_COLUMNS}{ranked} FROM statements WHERE {where}"
             if limit is not None:
                 query = f"SELECT {STATEMENT_COLUMNS} FROM ({query}) WHERE n <= {int(limit)}"
-            found += [_statement(r) for r in self._db.execute(query, params) if r[1:4] in group]
+            for p in params:
+                found += [_statement(r) for r in self._db.execute(query, p) if r[1:4] in group]
         return found
 
     def _hostile(self, actor_id: str) -> set[str]:
