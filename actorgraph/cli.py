@@ -153,7 +153,8 @@ def cmd_show(args) -> int:
 
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
-        prof = queries.profile(store, actor.id, max_evidence=args.evidence)
+        prof = queries.profile(store, actor.id, max_evidence=args.evidence,
+                               max_relations=args.relations or None)
         names = {a.id: a.name for a in store.actors_by_id(
             {x for rel, _ in prof.relations for x in (rel.source, rel.target)}).values()}
         docs = {d.id: d.source for d in store.documents()}
@@ -167,6 +168,8 @@ def cmd_show(args) -> int:
                 flags = "".join(f" ({f})" for f in ("hedged", "reported") if getattr(ev, f))
                 when = f"{ev.date}, " if ev.date else ""
                 print(f"      \"{ev.sentence.strip()}\"{flags} ({when}{docs.get(ev.document, ev.document)}, line {ev.line})")
+        if prof.omitted:
+            print(f"  ... and {prof.omitted:,} less frequent relations (--relations 0 shows all)")
     return 0
 
 
@@ -354,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("show", parents=[common], help="an actor, its aliases and relations with evidence")
     s.add_argument("actor")
     s.add_argument("--evidence", type=int, default=2, help="sentences per relation (default 2)")
+    s.add_argument("--relations", type=int, default=100, metavar="N",
+                   help="the N most frequent relations (default 100; 0 for all)")
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("timeline", parents=[common], help="the statements between A and B, by date")

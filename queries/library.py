@@ -77,18 +77,25 @@ def evidence(store, source_id: str, rel_type: RelType | str, target_id: str) -> 
     return sorted(source(store).statements_for([(source_id, t, target_id)]), key=strength)
 
 
-def profile(store, actor_id: str, *, max_evidence: int | None = None) -> Profile:
-    """An actor and its relations (outgoing first, then by count), each with its strongest evidence."""
+def profile(store, actor_id: str, *, max_evidence: int | None = None,
+            max_relations: int | None = None) -> Profile:
+    """An actor and its relations (outgoing first, then by count), each with its strongest evidence.
+
+    With ``max_relations``, only that many of the relations, the most frequent (by count,
+    then confidence); ``Profile.omitted`` says how many were left out.
+    """
     src = source(store)
     actor = _require(src, actor_id)
-    relations = sorted(src.relations_of(actor_id),
+    relations = sorted(src.relations_of(actor_id), key=_relation_order)
+    omitted = max(0, len(relations) - max_relations) if max_relations is not None else 0
+    relations = sorted(relations[:len(relations) - omitted],
                        key=lambda r: (r.source != actor_id,) + _relation_order(r))
     found: dict[tuple, list[Statement]] = defaultdict(list)
     for s in src.statements_for([(r.source, r.type, r.target) for r in relations], limit=max_evidence):
         found[(s.subject, s.type, s.object)].append(s)
     return Profile(actor, tuple(
         RelationEvidence(r, tuple(sorted(found[(r.source, r.type, r.target)], key=strength)[:max_evidence]))
-        for r in relations))
+        for r in relations), omitted)
 
 
 def _neighbours(store, actor_id: str, keep) -> list[Neighbour]:

@@ -84,3 +84,22 @@ def test_neo4j_uri_serves_commands_without_store(bolt_env, tmp_path, capsys, mon
     code, out, err = run(capsys, "actors")
     assert code == 0 and "Mali" in out, err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_show_lists_the_most_frequent_relations_and_says_how_many_more(tmp_path, capsys):
+    path = tmp_path / "hub.db"
+    doc = Document.from_text("many", "m.txt")
+    others = [Actor(f"x{i:02d}", f"Land {i}", ActorType.STATE, (), 1) for i in range(12)]
+    hub = Actor("hub", "Hubland", ActorType.STATE, (), 12)
+    statements = [Statement.make(subject=("hub" if i % 2 else a.id), type=RelType.SUPPORTS,
+                                 object=(a.id if i % 2 else "hub"), document=doc.id, start=100 * i + k,
+                                 end=100 * i + k + 5, confidence=0.5, sentence=f"s{i}.{k}")
+                  for i, a in enumerate(others) for k in range(i + 1)]  # x11 most often
+    with open_store(str(path), write=True) as st:
+        st.write(Batch((doc,), (hub, *others), tuple(statements)))
+    code, out, _ = run(capsys, "show", "Hubland", "--relations", "3", "--store", path)
+    shown = [ln for ln in out.splitlines() if "-[SUPPORTS" in ln]
+    assert code == 0 and len(shown) == 3 and "... and 9 less frequent relations" in out
+    assert {ln.split("x")[1].split(",")[0] for ln in shown} == {"12", "11", "10"}  # counts
+    code, out, _ = run(capsys, "show", "Hubland", "--relations", "0", "--store", path)
+    assert len([ln for ln in out.splitlines() if "-[SUPPORTS" in ln]) == 12 and "less frequent" not in out
