@@ -413,7 +413,16 @@ class Neo4jStore:
         rows = self.read(cypher("top_actors"), limit=limit, type=type.value if type else None)
         return [actor_from_row(r["actor"]) for r in rows]
 
-    def relations_of(self, actor_id: str) -> list[Relation]:
+    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
+        found = self._relations_of(actor_id)
+        if limit is None:
+            return found
+        return sorted(found, key=lambda r: (-r.count, -r.confidence, r.type.value, r.source, r.target))[:limit]
+
+    def relation_count(self, actor_id: str) -> int:
+        return len(self._relations_of(actor_id))
+
+    def _relations_of(self, actor_id: str) -> list[Relation]:
         return [Relation(source=r["source"], type=RelType(r["type"]), target=r["target"],
                          count=r["count"], confidence=r["confidence"], first_seen=r["first_seen"],
                          last_seen=r["last_seen"], statements=tuple(sorted(r["statements"])))

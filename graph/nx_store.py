@@ -397,13 +397,20 @@ class NetworkXStore:
         found = self.actors_by_id(ids)
         return [found[i] for i in ids]
 
-    def relations_of(self, actor_id: str) -> list[Relation]:
+    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
         ids = ("(SELECT group_concat(s.id) FROM statements s WHERE s.subject = r.source "
                "AND s.type = r.type AND s.object = r.target)")
+        touching = (f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ?1 UNION ALL "
+                    f"SELECT {RELATION_COLUMNS} FROM relations WHERE target = ?1 AND source <> ?1")
+        if limit is not None:
+            touching += f" ORDER BY count DESC, confidence DESC, type, source, target LIMIT {int(limit)}"
         return [_relation(r, r[7].split(",")) for r in self._db.execute(
-            f"SELECT {RELATION_COLUMNS}, {ids} FROM relations r WHERE source = ?1 UNION ALL "
-            f"SELECT {RELATION_COLUMNS}, {ids} FROM relations r WHERE target = ?1 AND source <> ?1",
-            (actor_id,))]
+            f"SELECT {RELATION_COLUMNS}, {ids} FROM ({touching}) r", (actor_id,))]
+
+    def relation_count(self, actor_id: str) -> int:
+        return self._db.execute(
+            "SELECT (SELECT count(*) FROM relations WHERE source = ?1) + "
+            "(SELECT count(*) FROM relations WHERE target = ?1 AND source <> ?1)", (actor_id,)).fetchone()[0]
 
     def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
         wanted = sorted(t.value for t in types)

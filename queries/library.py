@@ -86,10 +86,9 @@ def profile(store, actor_id: str, *, max_evidence: int | None = None,
     """
     src = source(store)
     actor = _require(src, actor_id)
-    relations = sorted(src.relations_of(actor_id), key=_relation_order)
-    omitted = max(0, len(relations) - max_relations) if max_relations is not None else 0
-    relations = sorted(relations[:len(relations) - omitted],
+    relations = sorted(src.relations_of(actor_id, limit=max_relations),
                        key=lambda r: (r.source != actor_id,) + _relation_order(r))
+    omitted = src.relation_count(actor_id) - len(relations) if max_relations is not None else 0
     found: dict[tuple, list[Statement]] = defaultdict(list)
     for s in src.statements_for([(r.source, r.type, r.target) for r in relations], limit=max_evidence):
         found[(s.subject, s.type, s.object)].append(s)
