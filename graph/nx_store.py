@@ -20,7 +20,6 @@ import os
 import sqlite3
 import urllib.parse
 from pathlib import Path
-from collections import Counter
 from typing import Iterable, Iterator, NamedTuple
 
 from .errors import StoreError, StoreLocked
@@ -33,7 +32,6 @@ SQLITE_FORMAT = "actorgraph-sqlite"
 SQLITE_SCHEMA = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 CHUNK = 500  # ids per IN (...) list
-SHARED = 64  # statements_for reads all of an actor's statements when this many of its triples are asked
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -435,30 +433,14 @@ class NetworkXStore:
 
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:
-        """One query per actor many triples share (a profile's thousands of relations are one
-        or two queries), else one per triple; with ``limit``, SQLite ranks and keeps the
-        strongest of each."""
-        wanted = {(a, t.value, b) for a, t, b in triples}
-        subjects = Counter(a for a, _, _ in wanted)
-        objects = Counter(b for _, _, b in wanted)
-        groups: dict[tuple[str, str], set[tuple]] = {}
-        for a, t, b in wanted:
-            key = ("subject", a) if subjects[a] >= objects[b] else ("object", b)
-            groups.setdefault(key, set()).add((a, t, b))
-        ranked = ("" if limit is None else
-                  ", ROW_NUMBER() OVER (PARTITION BY subject, type, object ORDER BY confidence DESC, "
-                  "negated, hedged, document, start, id) AS n")
+        """One indexed query per triple; with ``limit``, SQLite ranks and keeps the strongest."""
+        query = f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE subject = ? AND type = ? AND object = ?"
+        if limit is not None:
+            query = (f"SELECT {STATEMENT_COLUMNS} FROM ({query} ORDER BY confidence DESC, negated, hedged, "
+                     f"document, start, id LIMIT {int(limit)})")
         found = []
-        for (column, actor), group in sorted(groups.items()):
-            if len(group) < SHARED:
-                where, params = "subject = ? AND type = ? AND object = ?", sorted(group)
-            else:
-                where, params = f"{column} = ?", [(actor,)]
-            query = f"SELECT {STATEMENT_COLUMNS}{ranked} FROM statements WHERE {where}"
-            if limit is not None:
-                query = f"SELECT {STATEMENT_COLUMNS} FROM ({query}) WHERE n <= {int(limit)}"
-            for p in params:
-                found += [_statement(r) for r in self._db.execute(query, p) if r[1:4] in group]
+        for a, t, b in triples:
+            found += [_statement(r) for r in self._db.execute(query, (a, t.value, b))]
         return found
 
     def _hostile(self, actor_id: str) -> set[str]:
