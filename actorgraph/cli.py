@@ -49,7 +49,7 @@ def cmd_ingest(args) -> int:
     from actorgraph.loaders.pipeline import Pipeline, ingest
 
     gazetteer, lex = Gazetteer.load(*args.gazetteer), lexicon(*args.lexicon)
-    with open_store(args.store, write=True) as store:
+    with open_store(args.store, write=True, wait=args.wait) as store:
         if args.scheduler or args.workers:
             from actorgraph.loaders.cluster import ingest_on_cluster
 
@@ -93,16 +93,33 @@ def cmd_unmapped(args) -> int:
     return EXIT_SKIPPED if errors else 0
 
 
-def cmd_export(args) -> int:
-    from actorgraph.graph.export import export
+def refuse_store_as_output(output, location) -> None:
+    from actorgraph.graph.store import is_store_file
 
+    if output not in (None, "-") and is_store_file(output, location):
+        raise ActorgraphError(f"{output}: that is the store (or one of its files); "
+                              f"name another output file")
+
+
+def cmd_export(args) -> int:
+    from actorgraph.graph.export import write_export
+
+    refuse_store_as_output(args.output, args.store)
     with open_store(args.store) as store:
-        text = export(store, args.format, min_confidence=args.min_confidence)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}")
+        if args.output in (None, "-"):
+            write_export(store, args.format, sys.stdout, min_confidence=args.min_confidence)
+            return 0
+        out = Path(args.output)
+        if out.is_dir():
+            raise ActorgraphError(f"{out}: Is a directory; name a file to write")
+        part = out.with_name(f".{out.name}.part")
+        try:
+            with open(part, "w", encoding="utf-8") as f:
+                write_export(store, args.format, f, min_confidence=args.min_confidence)
+            part.replace(out)
+        finally:
+            part.unlink(missing_ok=True)
+    print(f"wrote {args.output}")
     return 0
 
 
@@ -110,6 +127,7 @@ def cmd_view(args) -> int:
     from actorgraph.graph.html import render
     from actorgraph.queries import find_actor
 
+    refuse_store_as_output(args.output, args.store)
     with open_store(args.store) as store:
         actor = find_actor(store, args.actor).id if args.actor else None
         view = render(store, args.output, actor=actor, depth=args.depth, min_count=args.min_count,
@@ -133,7 +151,7 @@ def cmd_path(args) -> int:
 
 
 def print_paths(store, paths) -> None:
-    names = {a.id: a.name for a in store.actors()}
+    names = {a.id: a.name for a in store.actors_by_id({x for p in paths for x in p.actors}).values()}
     docs = {d.id: d.source for d in store.documents()}
     for n, path in enumerate(paths, 1):
         chain = [names.get(path.hops[0].source, path.hops[0].source)] if path.hops else []
@@ -156,7 +174,7 @@ def _neighbours(args, fn_name: str) -> int:
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
         rows = getattr(queries, fn_name)(store, actor.id, min_confidence=args.min_confidence)
-        names = {a.id: a.name for a in store.actors()}
+        names = {a.id: a.name for a in store.actors_by_id({r.actor for r in rows}).values()}
         print(f"{fn_name} of {actor.name}: {len(rows)}")
         width = max((len(names.get(row.actor, row.actor)) for row in rows), default=0)
         for row in rows:
@@ -179,8 +197,10 @@ def cmd_show(args) -> int:
 
     with open_store(args.store) as store:
         actor = queries.find_actor(store, args.actor)
-        prof = queries.profile(store, actor.id)
-        names = {a.id: a.name for a in store.actors()}
+        prof = queries.profile(store, actor.id, max_evidence=args.evidence,
+                               max_relations=args.relations or None)
+        names = {a.id: a.name for a in store.actors_by_id(
+            {x for rel, _ in prof.relations for x in (rel.source, rel.target)}).values()}
         docs = {d.id: d.source for d in store.documents()}
         print(f"{actor.name} [{actor.type.value}] id={actor.id} mentions={actor.mentions}")
         if actor.aliases:
@@ -192,6 +212,8 @@ def cmd_show(args) -> int:
                 flags = "".join(f" ({f})" for f in ("hedged", "reported") if getattr(ev, f))
                 when = f"{ev.date}, " if ev.date else ""
                 print(f"      \"{ev.sentence.strip()}\"{flags} ({when}{docs.get(ev.document, ev.document)}, line {ev.line})")
+        if prof.omitted:
+            print(f"  ... and {prof.omitted:,} less frequent relations (--relations 0 shows all)")
     return 0
 
 
@@ -273,6 +295,14 @@ def cmd_evaluate(args) -> int:
     with open_store(args.store) as store:
         report = evaluate(store, Gold.load(args.gold), min_confidence=args.min_confidence)
     print(format_report(report, details=not args.summary))
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    from actorgraph.graph.nx_store import migrate
+
+    new = migrate(args.old, args.new)
+    print(f"wrote {new} from {args.old} (left as it was); use --store {new}")
     return 0
 
 
@@ -383,7 +413,7 @@ def _version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", help="file path (NetworkX) or bolt://, neo4j://, neo4j+s:// URI "
-                                        "(default: $ACTORGRAPH_STORE or ./actorgraph.json)")
+                                        "(default: $ACTORGRAPH_STORE, else $NEO4J_URI, else ./actorgraph.db)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     conf = argparse.ArgumentParser(add_help=False)
     conf.add_argument("--min-confidence", type=fraction, default=0.0, metavar="C",
@@ -408,6 +438,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                    help="your own triggers and words, in the format of the shipped lexicon files "
                         "(JSON; also $ACTORGRAPH_LEXICON)")
+    s.add_argument("--wait", type=float, default=300.0, metavar="SECONDS",
+                   help="how long to wait for another process writing the same store (default 300)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("unmapped", help="verbs that link two actors but map to no relation type "
@@ -455,6 +487,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("actor", help="an actor's name, alias or id")
     s.add_argument("--evidence", type=count(0), default=2, metavar="N",
                    help="sentences per relation (default 2)")
+    s.add_argument("--relations", type=count(0), default=100, metavar="N",
+                   help="the N most frequent relations (default 100; 0 for all)")
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("timeline", parents=[common], help="the statements between A and B, by date")
@@ -484,6 +518,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gold", required=True, metavar="DIR", help="folder with actors.json and relations.jsonl")
     s.add_argument("--summary", action="store_true", help="scores only, no list of misses")
     s.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("migrate", help="convert a JSON store of an earlier actorgraph to an SQLite store")
+    s.add_argument("old", metavar="OLD.json", help="the JSON store to convert (left as it is)")
+    s.add_argument("new", nargs="?", metavar="NEW.db", help="default: OLD with the suffix .db")
+    s.set_defaults(func=cmd_migrate)
 
     s = sub.add_parser("demo", parents=[common], help="the main job on the bundled example documents")
     s.add_argument("-o", "--output", default="graph.html", help="the HTML view (default graph.html)")

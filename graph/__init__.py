@@ -1,9 +1,9 @@
 """The model, the ontology and the stores. Imports neither loaders nor queries."""
 from .errors import (ActorgraphError, ActorNotFound, InputError, NoPath, StoreError,
                      StoreLocked, StoreUnavailable)
-from .model import Actor, Batch, Document, Relation, Statement
+from .model import Actor, Batch, Document, Relation, Statement, aggregate
 from .ontology import ALIGNMENT, ActorType, RelType
-from .store import GraphStore, aggregate, is_bolt, open_store, store_location
+from .store import GraphStore, is_bolt, open_store, store_location
 
 __all__ = [
     "ActorgraphError", "ActorNotFound", "InputError", "NoPath", "StoreError", "StoreLocked",

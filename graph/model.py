@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
+from typing import Any, Iterable, NamedTuple
 
 from .ontology import ActorType, RelType
 
@@ -151,6 +152,11 @@ class Statement:
 _STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
+def strength(s: Statement) -> tuple:
+    """Sort key, strongest evidence first: confidence, then asserted over negated or hedged."""
+    return (-s.confidence, s.negated, s.hedged, s.document, s.start, s.id)
+
+
 @dataclass(frozen=True)
 class Relation:
     """All statements with the same (source, type, target), aggregated."""
@@ -195,3 +201,21 @@ class Batch:
     documents: tuple[Document, ...] = ()
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
+
+
+def aggregate(statements: Iterable[Statement]) -> list[Relation]:
+    """Statements grouped by (subject, type, object), in a stable order."""
+    groups: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in statements:
+        groups[(s.subject, s.type.value, s.object)].append(s)
+    return [Relation.aggregate(groups[k]) for k in sorted(groups)]
+
+
+class Edge(NamedTuple):
+    """An aggregated relation without its statements (what the graph algorithms walk)."""
+
+    source: str
+    type: RelType
+    target: str
+    count: int
+    confidence: float

@@ -15,15 +15,16 @@ from __future__ import annotations
 import json
 import time
 import re
+from functools import cache
+from importlib.resources import files
 from typing import Any, Iterator, LiteralString, NamedTuple
 
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from .errors import StoreError, StoreUnavailable
-from .model import Actor, Batch, Document, Relation, Statement
-from .ontology import RelType
-from .store import aggregate
+from .model import Actor, Batch, Document, Edge, Relation, Statement, aggregate, strength
+from .ontology import ActorType, RelType
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -112,6 +113,17 @@ QUERIES: tuple[str, ...] = (
     *UPDATE_RELATION.values(), *CREATE_TRIPLE.values(),
     ALL_DOCUMENTS, ALL_ACTORS, ALL_STATEMENTS, ALL_RELATIONS,
 )
+
+
+@cache
+def cypher(name: str) -> str:
+    """The text of ``graph/cypher/<name>.cypher`` (the named queries' Bolt backend)."""
+    return (files(__package__) / "cypher" / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def cypher_names() -> list[str]:
+    return sorted(p.name[:-7] for p in (files(__package__) / "cypher").iterdir()
+                  if p.name.endswith(".cypher"))
 
 
 def redact(uri: str) -> str:
@@ -394,6 +406,88 @@ class Neo4jStore:
                          statements=tuple(sorted(ids.get((r["source"], r["type"], r["target"]), ()))))
                 for r in self.read(ALL_RELATIONS)]
         return sorted(rels, key=lambda r: (r.source, r.type.value, r.target))
+
+    def relation_groups(self, min_confidence: float = 0.0) -> Iterator[tuple[Relation, list[Statement]]]:
+        groups: dict[tuple, list[Statement]] = {}
+        for s in self.statements():
+            if s.confidence >= min_confidence:
+                groups.setdefault((s.subject, s.type.value, s.object), []).append(s)
+        for key in sorted(groups):
+            yield Relation.aggregate(groups[key]), groups[key]
+
+    # -- the named queries' backend: each method runs graph/cypher/<method>.cypher --
+    def _statements(self, rows: list[dict]) -> list[Statement]:
+        return [statement_from_row(r["statement"], r["subject"], r["object"]) for r in rows]
+
+    def find_actor(self, key: str) -> list[Actor]:
+        return [actor_from_row(r["actor"]) for r in self.read(cypher("find_actor"), key=key)]
+
+    def actor_names(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(r["id"], r["name"], tuple(r["aliases"] or ()))
+                for r in self.read(cypher("actor_names"))]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        rows = self.read(cypher("actor"), id=actor_id)
+        return actor_from_row(rows[0]["actor"]) if rows else None
+
+    def actors_by_id(self, ids) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for chunk in _chunks(sorted(set(ids)), self.batch_size):
+            out |= {r["actor"]["id"]: actor_from_row(r["actor"]) for r in self.read(ACTORS_BY_ID, ids=chunk)}
+        return out
+
+    def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]:
+        rows = self.read(cypher("top_actors"), limit=limit, type=type.value if type else None)
+        return [actor_from_row(r["actor"]) for r in rows]
+
+    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
+        found = self._relations_of(actor_id)
+        if limit is None:
+            return found
+        return sorted(found, key=lambda r: (-r.count, -r.confidence, r.type.value, r.source, r.target))[:limit]
+
+    def relation_count(self, actor_id: str) -> int:
+        return len(self._relations_of(actor_id))
+
+    def _relations_of(self, actor_id: str) -> list[Relation]:
+        return [Relation(source=r["source"], type=RelType(r["type"]), target=r["target"],
+                         count=r["count"], confidence=r["confidence"], first_seen=r["first_seen"],
+                         last_seen=r["last_seen"], statements=tuple(sorted(r["statements"])))
+                for r in self.read(cypher("relations_of"), id=actor_id)]
+
+    def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
+        rows = self.read(cypher("edges_of_types"), types=sorted(t.value for t in types),
+                         min_confidence=min_confidence)
+        return [Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
+                for r in rows]
+
+    def edges_around(self, actor_ids, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
+        ids = sorted(set(actor_ids))
+        found: dict[tuple, Edge] = {}
+        for chunk in _chunks(ids, self.batch_size):
+            for r in self.read(cypher("edges_around"), ids=chunk, types=sorted(t.value for t in types),
+                               min_confidence=min_confidence):
+                e = Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
+                found[e[:3]] = e
+        return list(found.values())
+
+    def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
+                       ) -> list[Statement]:
+        rows = [{"source": a, "type": t.value, "target": b} for a, t, b in triples]
+        found = self._statements(self.read(cypher("statements_for"), rows=rows)) if rows else []
+        if limit is None:
+            return found
+        groups: dict[tuple, list[Statement]] = {}
+        for s in sorted(found, key=strength):
+            groups.setdefault((s.subject, s.type, s.object), []).append(s)
+        return [s for group in groups.values() for s in group[:limit]]
+
+    def enemy_of_enemy(self, actor_id: str) -> dict[str, set[str]]:
+        return {r["actor"]: set(r["shared"])
+                for r in self.read(cypher("enemy_of_enemy"), id=actor_id)}
+
+    def timeline(self, a: str, b: str) -> list[Statement]:
+        return self._statements(self.read(cypher("timeline"), a=a, b=b))
 
     def close(self) -> None:
         self._driver.close()

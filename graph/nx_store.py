@@ -1,52 +1,213 @@
-"""The embedded default: a NetworkX MultiDiGraph persisted to one JSON file.
+"""The embedded default: one SQLite file (Python's ``sqlite3``, WAL mode).
 
-The file is schema-versioned, written to a temporary file and renamed (a crash
-never leaves half a file), and a writer holds an exclusive lock on
-``<file>.lock`` so that a second writer fails at once instead of losing work.
+Tables: ``documents``, ``actors`` with their ``aliases`` (indexed by lower-cased
+and by normalised form), ``statements``, and ``relations``, the aggregate of the
+statements per (source, type, target), kept up to date by every write. One
+:class:`~graph.model.Batch` is one transaction (``BEGIN IMMEDIATE``): an ingest
+costs what it adds, a killed process loses at most the batch in hand, and the
+file is never left unreadable. A second writer waits for the first (up to
+``wait`` seconds); readers never block. Read commands load only what they ask
+for; the graph algorithms in ``queries/`` run in NetworkX on the edges fetched.
+
+The store is still called the NetworkX store (the name users know). A JSON store
+file of earlier versions opens read-only (loaded into memory); ``migrate`` turns
+it into an SQLite file.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import tempfile
+import sqlite3
+import urllib.parse
 from pathlib import Path
-
-import networkx as nx
+from typing import Iterable, Iterator, NamedTuple
 
 from .errors import StoreError, StoreLocked
-from .model import SCHEMA_VERSION, Actor, Batch, Document, Relation, Statement
-from .store import aggregate
+from .model import SCHEMA_VERSION, Actor, Batch, Document, Edge, Relation, Statement
+from .names import normalize
+from .ontology import ActorType, RelType
 
-FORMAT = "actorgraph-store"
+FORMAT = "actorgraph-store"  # the JSON store of earlier versions
+SQLITE_FORMAT = "actorgraph-sqlite"
+SQLITE_SCHEMA = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+CHUNK = 500  # ids per IN (...) list
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT, date TEXT);
+CREATE TABLE IF NOT EXISTS actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL,
+    attributes TEXT, folded_id TEXT NOT NULL, folded_name TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS actors_mentions ON actors (mentions DESC, id);
+CREATE INDEX IF NOT EXISTS actors_folded_id ON actors (folded_id);
+CREATE INDEX IF NOT EXISTS actors_folded_name ON actors (folded_name);
+CREATE TABLE IF NOT EXISTS aliases (
+    actor TEXT NOT NULL, pos INTEGER NOT NULL, alias TEXT NOT NULL, folded TEXT NOT NULL,
+    norm TEXT NOT NULL, PRIMARY KEY (actor, pos)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_folded ON aliases (folded);
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases (norm);
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY, subject TEXT NOT NULL, type TEXT NOT NULL, object TEXT NOT NULL,
+    confidence REAL NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER, date TEXT,
+    negated INTEGER NOT NULL, hedged INTEGER NOT NULL, reported INTEGER NOT NULL,
+    speaker TEXT, pattern TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS statements_triple ON statements (subject, type, object, id);
+CREATE INDEX IF NOT EXISTS statements_object ON statements (object, subject);
+CREATE TABLE IF NOT EXISTS relations (
+    source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, count INTEGER NOT NULL,
+    confidence REAL NOT NULL, first_seen TEXT, last_seen TEXT,
+    PRIMARY KEY (source, type, target)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relations_target ON relations (target);
+"""
+STATEMENT_COLUMNS = ('id, subject, type, object, confidence, document, sentence, start, "end", line, '
+                     'date, negated, hedged, reported, speaker, pattern')
+RELATION_COLUMNS = "source, type, target, count, confidence, first_seen, last_seen"
+_TYPES = {t.value: t for t in RelType}
+_NEGATIVE = tuple(sorted(t.value for t in RelType if t.polarity < 0))
+
+
+class _Evidence(NamedTuple):
+    """What Relation.aggregate reads from a statement."""
+
+    id: str
+    subject: str
+    type: RelType
+    object: str
+    confidence: float
+    date: str | None
+
+
+def _statement(r: tuple) -> Statement:
+    return Statement(r[0], r[1], _TYPES[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                     bool(r[11]), bool(r[12]), bool(r[13]), r[14], r[15])
+
+
+def _statement_row(s: Statement) -> tuple:
+    return (s.id, s.subject, s.type.value, s.object, s.confidence, s.document, s.sentence, s.start,
+            s.end, s.line, s.date, int(s.negated), int(s.hedged), int(s.reported), s.speaker, s.pattern)
+
+
+def _relation(r: tuple, statements: Iterable[str] = ()) -> Relation:
+    return Relation(source=r[0], type=_TYPES[r[1]], target=r[2], count=r[3], confidence=r[4],
+                    first_seen=r[5], last_seen=r[6], statements=tuple(sorted(statements)))
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def sniff(path: Path) -> str:
+    """``"sqlite"``, ``"json"``, ``"empty"`` or ``"other"``, from the file's first bytes."""
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if not head:
+        return "empty"
+    if head == SQLITE_MAGIC:
+        return "sqlite"
+    return "json" if head.lstrip()[:1] == b"{" else "other"
 
 
 class NetworkXStore:
-    """Actors are nodes; each statement is an edge keyed by its id, typed by ``type``."""
+    """The embedded store: an SQLite file; its graph questions are answered in NetworkX.
 
-    def __init__(self, path: str | os.PathLike, *, write: bool = False):
+    ``write=True`` opens it for writing (the file is created if missing); a read-only
+    store must exist. ``wait`` is how long a write waits for another writer (seconds).
+    """
+
+    def __init__(self, path: str | os.PathLike, *, write: bool = False, wait: float = 300.0):
         self.path = Path(path)
-        self.graph = nx.MultiDiGraph()
-        self._documents: dict[str, Document] = {}
-        self._lock = None
-        self._dirty = False
+        self.wait = wait
+        self.writable = write
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: a folder, not a store file")
+        kind = sniff(self.path) if self.path.exists() else None
+        if kind == "json":
+            if write:
+                raise StoreError(f"{self.path}: a JSON store of an earlier actorgraph; convert it "
+                                 f"first with: actorgraph migrate {self.path}")
+            self._db = self._connect(":memory:")
+            self._create()
+            self._load_json()
+            return
+        if kind == "other" or (kind == "empty" and not write):
+            raise StoreError(f"{self.path}: not an actorgraph store file")
+        if kind is None and not write:
+            raise StoreError(f"{self.path}: no store here (ingest documents first, or name "
+                             f"the store with --store)")
         if write:
-            self._acquire_lock()
-        if self.path.exists():
-            self._load()
-
-    # -- persistence -------------------------------------------------------
-    def _acquire_lock(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(f"{self.path}.lock", "a+")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._connect(str(self.path))
+        else:
+            uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+            self._db = self._connect(uri, uri=True)
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            lock.close()
-            raise StoreLocked(f"{self.path}: another actorgraph process is writing this store") from None
-        self._lock = lock
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if write and not tables:  # a new store (another writer may be creating it too)
+                self._db.execute("PRAGMA journal_mode=WAL")  # kept in the file
+                self._create()
+            if write:
+                self._db.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as e:
+            self._db.close()
+            raise self._error(e, "opening") from None
+        self._check()  # before anything is written to it: it may be someone else's database
 
-    def _load(self) -> None:
+    # -- connection ----------------------------------------------------------
+    def _connect(self, target: str, uri: bool = False) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(target, timeout=self.wait, isolation_level=None, uri=uri,
+                                 check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache
+        return db
+
+    def _error(self, e: sqlite3.Error, doing: str) -> StoreError:
+        if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+            return StoreLocked(f"{self.path}: another actorgraph process is writing this store "
+                               f"(waited {self.wait:g} s; ingest --wait SECONDS waits longer)")
+        if isinstance(e, sqlite3.DatabaseError) and "not a database" in str(e):
+            return StoreError(f"{self.path}: not an actorgraph store file")
+        return StoreError(f"{self.path}: {doing} the store failed ({e})")
+
+    def _create(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
+                                 [("format", SQLITE_FORMAT), ("schema", str(SQLITE_SCHEMA))])
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _check(self) -> None:
+        try:
+            meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error:
+            self._db.close()
+            raise StoreError(f"{self.path}: not an actorgraph store file") from None
+        if meta.get("format") != SQLITE_FORMAT:
+            self._db.close()
+            raise StoreError(f"{self.path}: not an actorgraph store file")
+        if meta.get("schema") != str(SQLITE_SCHEMA):
+            self._db.close()
+            raise StoreError(f"{self.path}: store schema {meta.get('schema')} is not supported "
+                             f"(this actorgraph reads schema {SQLITE_SCHEMA})")
+
+    def _load_json(self) -> None:
+        """An earlier version's JSON store, into this (in-memory) database."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -56,46 +217,16 @@ class NetworkXStore:
         if data.get("schema") != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema {data.get('schema')} is not supported "
                              f"(this actorgraph reads schema {SCHEMA_VERSION})")
-        for d in data["documents"]:
-            doc = Document.from_dict(d)
-            self._documents[doc.id] = doc
-        for a in data["actors"]:
-            actor = Actor.from_dict(a)
-            self.graph.add_node(actor.id, actor=actor)
-        for s in data["statements"]:
-            self._add_statement(Statement.from_dict(s))
-
-    def save(self) -> None:
-        """Write the whole store atomically (temp file in the same folder, then rename)."""
-        data = {
-            "format": FORMAT,
-            "schema": SCHEMA_VERSION,
-            "documents": [d.to_dict() for d in self.documents()],
-            "actors": [a.to_dict() for a in self.actors()],
-            "statements": [s.to_dict() for s in self.statements()],
-        }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        self._dirty = False
+            batch = Batch(tuple(Document.from_dict(d) for d in data["documents"]),
+                          tuple(Actor.from_dict(a) for a in data["actors"]),
+                          tuple(Statement.from_dict(s) for s in data["statements"]))
+        except (KeyError, TypeError, ValueError) as e:
+            raise StoreError(f"{self.path}: not a readable actorgraph store ({e})") from None
+        self._transaction(batch)
 
     def close(self) -> None:
-        try:
-            if self._dirty:
-                self.save()
-        finally:
-            if self._lock is not None:
-                fcntl.flock(self._lock, fcntl.LOCK_UN)
-                self._lock.close()
-                self._lock = None
+        self._db.close()
 
     def __enter__(self) -> "NetworkXStore":
         return self
@@ -103,45 +234,262 @@ class NetworkXStore:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- writes ------------------------------------------------------------
-    def _add_statement(self, s: Statement) -> None:
-        for node in (s.subject, s.object):
-            if node not in self.graph:
-                raise StoreError(f"{self.path}: statement {s.id} names unknown actor {node!r}")
-        self.graph.add_edge(s.subject, s.object, key=s.id, type=s.type.value, statement=s)
-
+    # -- writes --------------------------------------------------------------
     def write(self, batch: Batch) -> None:
-        if self._lock is None:
+        """Write ``batch`` in one transaction; a batch whose documents are all stored changes nothing."""
+        if not self.writable:
             raise StoreError(f"{self.path}: store was opened read-only")
-        if batch.documents and all(d.id in self._documents for d in batch.documents):
+        self._transaction(batch)
+
+    def _transaction(self, batch: Batch) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise self._error(e, "writing") from None
+        try:
+            self._write(batch)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._db.execute("ROLLBACK")
+            raise self._error(e, "writing") from None
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(ids))):
+            found |= {r[0] for r in self._db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({_marks(len(chunk))})", chunk)}
+        return found
+
+    def _write(self, batch: Batch) -> None:
+        db = self._db
+        known = self._existing("documents", (d.id for d in batch.documents))
+        new_docs: dict[str, Document] = {}
+        for d in batch.documents:
+            if d.id not in known:
+                new_docs.setdefault(d.id, d)
+        if batch.documents and not new_docs:
             return  # already stored: re-ingesting changes nothing
-        known = set(self.graph) | {a.id for a in batch.actors}
+        merged = self.actors_by_id({a.id for a in batch.actors})
+        changed: dict[str, Actor] = {}
+        for a in batch.actors:
+            old = changed.get(a.id) or merged.get(a.id)
+            changed[a.id] = old.merged(a) if old else a
+        named = {x for s in batch.statements for x in (s.subject, s.object)}
+        found = self._existing("actors", named - changed.keys())
         for s in batch.statements:  # check first, so that a refused batch changes nothing
             for node in (s.subject, s.object):
-                if node not in known:
+                if node not in changed and node not in found:
                     raise StoreError(f"{self.path}: statement {s.id} names unknown actor {node!r}")
-        for doc in batch.documents:
-            self._documents.setdefault(doc.id, doc)
-        for actor in batch.actors:
-            old = self.graph.nodes[actor.id]["actor"] if actor.id in self.graph else None
-            self.graph.add_node(actor.id, actor=old.merged(actor) if old else actor)
-        for s in batch.statements:
-            if not self.graph.has_edge(s.subject, s.object, key=s.id):
-                self._add_statement(s)
-        self._dirty = True
+        db.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "name = excluded.name, type = excluded.type, mentions = excluded.mentions, "
+            "attributes = excluded.attributes, folded_name = excluded.folded_name",
+            [(a.id, a.name, a.type.value, a.mentions,
+              json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None,
+              a.id.lower(), a.name.lower()) for a in changed.values()])
+        db.executemany("DELETE FROM aliases WHERE actor = ?", [(i,) for i in changed])
+        db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)",
+                       [(a.id, n, x, x.lower(), normalize(x))
+                        for a in changed.values() for n, x in enumerate(a.aliases)])
+        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+                       [(d.id, d.source, d.sha256, d.title, d.date) for d in new_docs.values()])
+        db.executemany(f"INSERT OR IGNORE INTO statements ({STATEMENT_COLUMNS}) "
+                       f"VALUES ({_marks(16)})", [_statement_row(s) for s in batch.statements])
+        self._update_relations({(s.subject, s.type.value, s.object) for s in batch.statements})
 
-    # -- reads -------------------------------------------------------------
+    def _update_relations(self, triples: set[tuple[str, str, str]]) -> None:
+        """Recompute the aggregated relations of ``triples`` from all their statements."""
+        rows = []
+        for a, t, b in sorted(triples):
+            evidence = [_Evidence(i, a, _TYPES[t], b, c, d) for i, c, d in self._db.execute(
+                "SELECT id, confidence, date FROM statements WHERE subject = ? AND type = ? "
+                "AND object = ? ORDER BY id", (a, t, b))]
+            r = Relation.aggregate(evidence)
+            rows.append((a, t, b, r.count, r.confidence, r.first_seen, r.last_seen))
+        self._db.executemany(f"INSERT OR REPLACE INTO relations VALUES ({_marks(7)})", rows)
+
+    # -- reads ---------------------------------------------------------------
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = _marks(len(chunk))
+            aliases: dict[str, list[str]] = {}
+            for actor, alias in self._db.execute(
+                    f"SELECT actor, alias FROM aliases WHERE actor IN ({marks}) ORDER BY actor, pos", chunk):
+                aliases.setdefault(actor, []).append(alias)
+            for r in self._db.execute(f"SELECT id, name, type, mentions, attributes FROM actors "
+                                      f"WHERE id IN ({marks})", chunk):
+                out[r[0]] = self._actor(r, aliases.get(r[0], ()))
+        return out
+
+    @staticmethod
+    def _actor(r: tuple, aliases: Iterable[str]) -> Actor:
+        return Actor(r[0], r[1], ActorType(r[2]), tuple(aliases), r[3],
+                     tuple(sorted(json.loads(r[4]).items())) if r[4] else ())
+
     def document_ids(self) -> set[str]:
-        return set(self._documents)
+        return {r[0] for r in self._db.execute("SELECT id FROM documents")}
 
     def documents(self) -> list[Document]:
-        return sorted(self._documents.values(), key=lambda d: (d.source, d.id))
+        return [Document(*r) for r in self._db.execute(
+            "SELECT id, source, sha256, title, date FROM documents ORDER BY source, id")]
+
+    def iter_actors(self) -> Iterator[Actor]:
+        """Every actor in id order, read as it goes."""
+        aliases = self._db.cursor().execute("SELECT actor, alias FROM aliases ORDER BY actor, pos")
+        pending = next(aliases, None)
+        for r in self._db.execute("SELECT id, name, type, mentions, attributes FROM actors ORDER BY id"):
+            own = []
+            while pending is not None and pending[0] <= r[0]:
+                if pending[0] == r[0]:
+                    own.append(pending[1])
+                pending = next(aliases, None)
+            yield self._actor(r, own)
 
     def actors(self) -> list[Actor]:
-        return sorted((a for _, a in self.graph.nodes(data="actor")), key=lambda a: a.id)
+        return list(self.iter_actors())
 
     def statements(self) -> list[Statement]:
-        return sorted((s for *_, s in self.graph.edges(data="statement")), key=lambda s: s.id)
+        return [_statement(r) for r in self._db.execute(
+            f"SELECT {STATEMENT_COLUMNS} FROM statements ORDER BY id")]
 
     def relations(self) -> list[Relation]:
-        return aggregate(self.statements())
+        ids: dict[tuple, list[str]] = {}
+        for a, t, b, i in self._db.execute("SELECT subject, type, object, id FROM statements"):
+            ids.setdefault((a, t, b), []).append(i)
+        return [_relation(r, ids.get(r[:3], ())) for r in self._db.execute(
+            f"SELECT {RELATION_COLUMNS} FROM relations ORDER BY source, type, target")]
+
+    def relation_groups(self, min_confidence: float = 0.0) -> Iterator[tuple[Relation, list[Statement]]]:
+        group: list[Statement] = []
+        for r in self._db.execute(f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE confidence >= ? "
+                                  f"ORDER BY subject, type, object, id", (min_confidence,)):
+            s = _statement(r)
+            if group and (group[0].subject, group[0].type, group[0].object) != (s.subject, s.type, s.object):
+                yield Relation.aggregate(group), group
+                group = []
+            group.append(s)
+        if group:
+            yield Relation.aggregate(group), group
+
+    # -- the named queries' backend -------------------------------------------
+    def find_actor(self, key: str) -> list[Actor]:
+        ids = [r[0] for r in self._db.execute(
+            "SELECT id FROM actors WHERE folded_id = ?1 OR folded_name = ?1 "
+            "UNION SELECT actor FROM aliases WHERE folded = ?1", (key,))]
+        return list(self.actors_by_id(ids).values())
+
+    def actor_names(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(a.id, a.name, a.aliases) for a in self.iter_actors()]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.actors_by_id([actor_id]).get(actor_id)
+
+    def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]:
+        ids = [r[0] for r in self._db.execute(
+            "SELECT id FROM actors WHERE ?1 IS NULL OR type = ?1 ORDER BY mentions DESC, id LIMIT ?2",
+            (type.value if type else None, limit))]
+        found = self.actors_by_id(ids)
+        return [found[i] for i in ids]
+
+    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
+        ids = ("(SELECT group_concat(s.id) FROM statements s WHERE s.subject = r.source "
+               "AND s.type = r.type AND s.object = r.target)")
+        touching = (f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ?1 UNION ALL "
+                    f"SELECT {RELATION_COLUMNS} FROM relations WHERE target = ?1 AND source <> ?1")
+        if limit is not None:
+            touching += f" ORDER BY count DESC, confidence DESC, type, source, target LIMIT {int(limit)}"
+        return [_relation(r, r[7].split(",")) for r in self._db.execute(
+            f"SELECT {RELATION_COLUMNS}, {ids} FROM ({touching}) r", (actor_id,))]
+
+    def relation_count(self, actor_id: str) -> int:
+        return self._db.execute(
+            "SELECT (SELECT count(*) FROM relations WHERE source = ?1) + "
+            "(SELECT count(*) FROM relations WHERE target = ?1 AND source <> ?1)", (actor_id,)).fetchone()[0]
+
+    def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
+        wanted = sorted(t.value for t in types)
+        return [Edge(a, _TYPES[t], b, n, c) for a, t, b, n, c in self._db.execute(
+            f"SELECT source, type, target, count, confidence FROM relations "
+            f"WHERE type IN ({_marks(len(wanted))}) AND confidence >= ?", (*wanted, min_confidence))]
+
+    def edges_around(self, actor_ids: Iterable[str], types: frozenset[RelType],
+                     min_confidence: float) -> list[Edge]:
+        wanted = sorted(t.value for t in types)
+        found: dict[tuple, Edge] = {}
+        for chunk in _chunks(sorted(set(actor_ids))):
+            ids, marks = _marks(len(chunk)), _marks(len(wanted))
+            for a, t, b, n, c in self._db.execute(
+                    f"SELECT source, type, target, count, confidence FROM relations WHERE source IN ({ids}) "
+                    f"AND type IN ({marks}) AND confidence >= ? UNION "
+                    f"SELECT source, type, target, count, confidence FROM relations WHERE target IN ({ids}) "
+                    f"AND type IN ({marks}) AND confidence >= ?",
+                    (*chunk, *wanted, min_confidence, *chunk, *wanted, min_confidence)):
+                found[(a, t, b)] = Edge(a, _TYPES[t], b, n, c)
+        return list(found.values())
+
+    def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
+                       ) -> list[Statement]:
+        """One indexed query per triple; with ``limit``, SQLite ranks and keeps the strongest."""
+        query = f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE subject = ? AND type = ? AND object = ?"
+        if limit is not None:
+            query = (f"SELECT {STATEMENT_COLUMNS} FROM ({query} ORDER BY confidence DESC, negated, hedged, "
+                     f"document, start, id LIMIT {int(limit)})")
+        found = []
+        for a, t, b in triples:
+            found += [_statement(r) for r in self._db.execute(query, (a, t.value, b))]
+        return found
+
+    def _hostile(self, actor_id: str) -> set[str]:
+        marks = _marks(len(_NEGATIVE))
+        return {r[0] for r in self._db.execute(
+            f"SELECT target FROM relations WHERE source = ? AND type IN ({marks}) UNION "
+            f"SELECT source FROM relations WHERE target = ? AND type IN ({marks})",
+            (actor_id, *_NEGATIVE, actor_id, *_NEGATIVE))}
+
+    def enemy_of_enemy(self, actor_id: str) -> dict[str, set[str]]:
+        enemies = self._hostile(actor_id)
+        shared: dict[str, set[str]] = {}
+        for e in enemies - {actor_id}:
+            for y in self._hostile(e):
+                if y != actor_id and y not in enemies:
+                    shared.setdefault(y, set()).add(e)
+        return shared
+
+    def timeline(self, a: str, b: str) -> list[Statement]:
+        return [_statement(r) for r in self._db.execute(
+            f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE subject = ?1 AND object = ?2 UNION "
+            f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE subject = ?2 AND object = ?1", (a, b))]
+
+
+def migrate(old: str | os.PathLike, new: str | os.PathLike | None = None) -> Path:
+    """Convert an earlier version's JSON store into an SQLite store (``old`` with ``.db``).
+
+    The new file is written beside, under a temporary name, and renamed when complete;
+    ``old`` is left as it is. Refuses to overwrite an existing ``new``.
+    """
+    old = Path(old)
+    new = Path(new) if new is not None else old.with_suffix(".db")
+    if not old.exists():
+        raise StoreError(f"{old}: no such store")
+    if sniff(old) != "json":
+        raise StoreError(f"{old}: not a JSON store of an earlier actorgraph (nothing to migrate)")
+    if new.exists():
+        raise StoreError(f"{new}: exists already; name another file to migrate into")
+    with NetworkXStore(old) as src:
+        batch = Batch(tuple(src.documents()), tuple(src.actors()), tuple(src.statements()))
+    new.parent.mkdir(parents=True, exist_ok=True)
+    tmp = str(new.with_name(f".{new.name}.migrating"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(tmp + suffix).unlink(missing_ok=True)  # left by a migration that was killed
+    try:
+        with NetworkXStore(tmp, write=True) as dst:
+            dst.write(batch)
+        os.replace(tmp, new)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(tmp + suffix).unlink(missing_ok=True)
+    return new

@@ -1,19 +1,34 @@
-"""One store interface, two implementations (NetworkX file, Neo4j over Bolt)."""
+"""One store interface, two implementations (the embedded SQLite file, Neo4j over Bolt)."""
 from __future__ import annotations
 
 import os
-from collections import defaultdict
-from typing import Iterable, Protocol, runtime_checkable
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, Protocol, runtime_checkable
 
-from .model import Actor, Batch, Document, Relation, Statement
+from .errors import StoreError
+from .model import Actor, Batch, Document, Edge, Relation, Statement, aggregate
+from .ontology import ActorType, RelType
 
-DEFAULT_STORE = "actorgraph.json"
+DEFAULT_STORE = "actorgraph.db"
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+#: The files beside an embedded store that belong to it (SQLite's and the earlier lock file).
+SIDECARS = ("-wal", "-shm", "-journal", ".lock")
+#: How long a writer waits for another writer by default (seconds).
+DEFAULT_WAIT = 300.0
+
+__all__ = ["GraphStore", "DEFAULT_STORE", "store_location", "is_bolt", "open_store", "store_files",
+           "aggregate"]
 
 
 @runtime_checkable
 class GraphStore(Protocol):
-    """What every store offers. Writes are idempotent by document and statement id."""
+    """What every store offers. Writes are idempotent by document and statement id.
+
+    The second group of methods answers the named queries in ``queries/``: each
+    returns plain model objects (callers sort); a store answers them its own way
+    (Cypher on Bolt, SQL on the embedded file).
+    """
 
     def write(self, batch: Batch) -> None:
         """Add documents, merge actors (aliases united, mentions added), add statements."""
@@ -23,21 +38,74 @@ class GraphStore(Protocol):
     def actors(self) -> list[Actor]: ...
     def statements(self) -> list[Statement]: ...
     def relations(self) -> list[Relation]: ...
+
+    def relation_groups(self, min_confidence: float = 0.0) -> Iterator[tuple[Relation, list[Statement]]]:
+        """Each relation re-aggregated from its statements at or above ``min_confidence``,
+        with those statements, in (source, type, target) order, a relation at a time."""
+
     def close(self) -> None: ...
+
+    # -- the named queries' backend ------------------------------------------
+    def find_actor(self, key: str) -> list[Actor]:
+        """Actors whose id, name or an alias, lower-cased, equals ``key``."""
+    def actor_names(self) -> list[tuple[str, str, tuple[str, ...]]]: ...
+    def actor(self, actor_id: str) -> Actor | None: ...
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]: ...
+    def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]: ...
+    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
+        """The relations touching an actor (either end); with ``limit``, the ``limit`` most
+        frequent (by count, confidence, type, source, target)."""
+    def relation_count(self, actor_id: str) -> int:
+        """How many relations touch an actor."""
+    def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]: ...
+    def edges_around(self, actor_ids: Iterable[str], types: frozenset[RelType],
+                     min_confidence: float) -> list[Edge]:
+        """The edges of ``edges_of_types`` that touch any of ``actor_ids`` (either end)."""
+    def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
+                       ) -> list[Statement]:
+        """The statements of each (subject, type, object); with ``limit``, only the
+        ``limit`` strongest of each (``model.strength``)."""
+    def enemy_of_enemy(self, actor_id: str) -> dict[str, set[str]]: ...
+    def timeline(self, a: str, b: str) -> list[Statement]: ...
 
 
 def store_location(location: str | None = None) -> str:
-    """``location``, else ``$ACTORGRAPH_STORE``, else ``./actorgraph.json``."""
-    return location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_STORE
+    """``location``, else ``$ACTORGRAPH_STORE``, else ``$NEO4J_URI``, else ``./actorgraph.db``."""
+    return (location or os.environ.get("ACTORGRAPH_STORE") or os.environ.get("NEO4J_URI")
+            or DEFAULT_STORE)
 
 
 def is_bolt(location: str) -> bool:
     return location.lower().startswith(BOLT_SCHEMES)
 
 
-def open_store(location: str | None = None, *, write: bool = False) -> GraphStore:
+def store_files(location: str | None = None) -> list[Path]:
+    """The embedded store's file and its sidecar files (none for a Bolt store)."""
+    location = store_location(location)
+    if is_bolt(location):
+        return []
+    return [Path(location)] + [Path(location + s) for s in SIDECARS]
+
+
+def is_store_file(path: str | os.PathLike, location: str | None = None) -> bool:
+    """Whether writing ``path`` would overwrite the store or one of its sidecar files."""
+    target = Path(path)
+    for f in store_files(location):
+        if target.resolve() == f.resolve():
+            return True
+        try:
+            if target.exists() and f.exists() and target.samefile(f):
+                return True
+        except OSError:
+            pass
+    return False
+
+
+def open_store(location: str | None = None, *, write: bool = False,
+               wait: float = DEFAULT_WAIT) -> GraphStore:
     """Open the store named by a file path or a Bolt URI (see :func:`store_location`).
 
+    A writer of the embedded store waits up to ``wait`` seconds for another writer.
     Neo4j credentials come from NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE.
     """
     location = store_location(location)
@@ -50,14 +118,10 @@ def open_store(location: str | None = None, *, write: bool = False) -> GraphStor
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=os.environ.get("NEO4J_DATABASE") or None,
         )
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", location)
+    if scheme:
+        raise StoreError(f"{location}: actorgraph cannot serve a {scheme.group(1)}:// store; "
+                         f"give a file path or a bolt:// or neo4j:// URI (also bolt+s://, neo4j+s://, ...)")
     from .nx_store import NetworkXStore
 
-    return NetworkXStore(location, write=write)
-
-
-def aggregate(statements: Iterable[Statement]) -> list[Relation]:
-    """Statements grouped by (subject, type, object), in a stable order."""
-    groups: dict[tuple, list[Statement]] = defaultdict(list)
-    for s in statements:
-        groups[(s.subject, s.type.value, s.object)].append(s)
-    return [Relation.aggregate(groups[k]) for k in sorted(groups)]
+    return NetworkXStore(location, write=write, wait=wait)

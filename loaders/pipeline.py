@@ -260,14 +260,17 @@ def analysed(pipeline: Pipeline | None, sources: Iterable[Source], *, processes:
 
 
 def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | None = None,
-           gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, processes: int = 1, flush_every: int = 200,
-           flush_chars: int = 2_000_000, progress: Callable[[int, int], None] | None = None) -> IngestReport:
+           gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, processes: int = 1,
+           flush_every: int = 200, flush_chars: int = 2_000_000, flush_seconds: float = 2.0,
+           progress: Callable[[int, int], None] | None = None) -> IngestReport:
     """Read, analyse and store every document under ``paths``, streaming: files are read one at
-    a time and each batch of analysed documents is written as soon as it is complete, so memory
-    depends on the batch, not on the corpus, and a run that is stopped keeps every batch it wrote.
+    a time, and analysed documents are written as they come, one batch (one store transaction)
+    per ``flush_every`` documents, ``flush_chars`` characters or ``flush_seconds`` of work,
+    whichever comes first. Memory depends on the batch, not on the corpus, and a killed
+    ingest keeps every batch it committed.
 
     Bad files are reported and skipped; documents already in the store are skipped,
-    so running the same ingest twice changes nothing (and completes one that was stopped).
+    so running the same ingest again changes nothing (and completes one that was stopped).
     """
     t0 = time.perf_counter()
     report = IngestReport()
@@ -276,6 +279,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     docs, actors, statements = [], [], []
     actor_ids: set[str] = set()
     chars = done = 0
+    flushed = time.perf_counter()
     for source, result in analysed(pipeline, sources, processes=processes, gazetteer=gazetteer, lexicon=lexicon,
                                    batch_docs=min(flush_every, 8), batch_chars=min(flush_chars, 50_000)):
         report.sentences += result.sentences
@@ -287,9 +291,10 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
         done += 1
         if progress:
             progress(min(done + report.already_stored, total), total)
-        if len(docs) >= flush_every or chars >= flush_chars:
+        if len(docs) >= flush_every or chars >= flush_chars or time.perf_counter() - flushed >= flush_seconds:
             _flush(store, docs, actors, statements, report, actor_ids)
             docs, actors, statements, chars = [], [], [], 0
+            flushed = time.perf_counter()
     _flush(store, docs, actors, statements, report, actor_ids)
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0

@@ -13,15 +13,15 @@ import networkx as nx
 from actorgraph.graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
                    Statement)
 
+from actorgraph.graph import model
+
 from .results import Candidate, Hop, Neighbour, Path, Profile, RelationEvidence
 from .sources import Edge, source
 
 BLOC_SEED = 42
 
 
-def strength(s: Statement) -> tuple:
-    """Sort key, strongest evidence first: confidence, then asserted over negated or hedged."""
-    return (-s.confidence, s.negated, s.hedged, s.document, s.start, s.id)
+strength = model.strength  # sort key, strongest evidence first (the stores rank by it too)
 
 
 def _relation_order(r: Relation) -> tuple:
@@ -77,18 +77,24 @@ def evidence(store, source_id: str, rel_type: RelType | str, target_id: str) -> 
     return sorted(source(store).statements_for([(source_id, t, target_id)]), key=strength)
 
 
-def profile(store, actor_id: str, *, max_evidence: int | None = None) -> Profile:
-    """An actor and its relations (outgoing first, then by count), each with its strongest evidence."""
+def profile(store, actor_id: str, *, max_evidence: int | None = None,
+            max_relations: int | None = None) -> Profile:
+    """An actor and its relations (outgoing first, then by count), each with its strongest evidence.
+
+    With ``max_relations``, only that many of the relations, the most frequent (by count,
+    then confidence); ``Profile.omitted`` says how many were left out.
+    """
     src = source(store)
     actor = _require(src, actor_id)
-    relations = sorted(src.relations_of(actor_id),
+    relations = sorted(src.relations_of(actor_id, limit=max_relations),
                        key=lambda r: (r.source != actor_id,) + _relation_order(r))
+    omitted = src.relation_count(actor_id) - len(relations) if max_relations is not None else 0
     found: dict[tuple, list[Statement]] = defaultdict(list)
-    for s in src.statements_for([(r.source, r.type, r.target) for r in relations]):
+    for s in src.statements_for([(r.source, r.type, r.target) for r in relations], limit=max_evidence):
         found[(s.subject, s.type, s.object)].append(s)
     return Profile(actor, tuple(
         RelationEvidence(r, tuple(sorted(found[(r.source, r.type, r.target)], key=strength)[:max_evidence]))
-        for r in relations))
+        for r in relations), omitted)
 
 
 def _neighbours(store, actor_id: str, keep) -> list[Neighbour]:
@@ -170,16 +176,75 @@ def balance(store, a: str, b: str, *, min_confidence: float = 0.0) -> float:
     return Ties(source(store).edges_of_types(frozenset(RelType), min_confidence)).between(a, b)
 
 
-def _alignment_graph(edges: list[Edge]) -> nx.Graph:
+def _alignment_graph(edges: list[Edge], ties: Ties | None = None) -> nx.Graph:
     """Undirected, over aligned pairs only (:class:`Ties`); between two actors only the
     strongest alignment edge is kept (a ceasefire between two foes is not an alliance)."""
-    ties = Ties(edges)
+    ties = ties or Ties(edges)
     g = nx.Graph()
     g.add_nodes_from(sorted({x for e in edges if e.type in ALIGNMENT for x in (e.source, e.target)}))
     for e in sorted(edges, key=_edge_rank):
         if e.type in ALIGNMENT and e.source != e.target and not g.has_edge(e.source, e.target) \
                 and ties.aligned(e.source, e.target):
             g.add_edge(e.source, e.target, edge=e)
+    return g
+
+
+def _ties_around(src, nodes: set[str], min_confidence: float) -> Ties:
+    """The signed ties of ``nodes`` as the whole graph would give them: every relation of the
+    nodes, of the sides they speak for, and of those sides' leaders (read in three steps)."""
+    edges: dict[tuple, Edge] = {}
+    seen: set[str] = set()
+    todo = set(nodes)
+    for _ in range(3):
+        todo -= seen
+        if not todo:
+            break
+        for e in src.edges_around(todo, frozenset(RelType), min_confidence):
+            edges[e[:3]] = e
+        seen |= todo
+        side = principals(list(edges.values()))
+        todo = {side[x] for x in seen if x in side} | {x for x, s in side.items() if s in seen}
+    return Ties(list(edges.values()))
+
+
+def _path_graph(src, a: str, b: str, *, k: int, max_hops: int, min_confidence: float) -> nx.Graph:
+    """The part of the alignment graph around ``a`` and ``b`` that holds the answer.
+
+    A path of at most L hops uses only edges (u, v) with d(a, u) + 1 + d(v, b) <= L, so each
+    touches an actor within ``ra`` hops of ``a`` or ``rb`` of ``b`` when ra + rb >= L - 2:
+    the edges of those actors (read from the store) hold every such path and every edge
+    between two actors on them. L grows from 2 until ``k`` paths are found or L = ``max_hops``,
+    so a hub's neighbourhood is read only when the short paths do not suffice.
+    """
+    edges: dict[tuple, Edge] = {}
+    near = {a: {a: 0}, b: {b: 0}}  # distance from each end, as far as read
+    read: set[str] = set()
+    for hops in range(min(2, max_hops), max_hops + 1):
+        for end, radius in ((a, max(0, (hops - 1) // 2)), (b, max(0, (hops - 2) // 2))):
+            dist = near[end]
+            for layer in range(radius + 1):  # breadth first, so each distance is exact
+                todo = {x for x, d in dist.items() if d == layer} - read
+                if todo:
+                    for e in src.edges_around(todo, ALIGNMENT, min_confidence):
+                        edges[e[:3]] = e
+                        for x, y in ((e.source, e.target), (e.target, e.source)):
+                            if x in todo and y not in dist:
+                                dist[y] = layer + 1
+                    read |= todo
+        found_edges = list(edges.values())
+        g = _alignment_graph(found_edges, _ties_around(src, {x for e in found_edges for x in (e.source, e.target)}, min_confidence))
+        if hops == max_hops or a not in g or b not in g:
+            return g
+        try:
+            found = 0
+            for nodes in nx.shortest_simple_paths(g, a, b):
+                if len(nodes) - 1 > hops:
+                    break
+                found += 1
+                if found >= k:
+                    return g
+        except nx.NetworkXNoPath:
+            pass
     return g
 
 
@@ -197,9 +262,8 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     src = source(store)
     _require(src, a)
     _require(src, b)
-    edges = src.edges_of_types(frozenset(RelType), min_confidence)
-    g = _alignment_graph(edges)
-    hostile = Ties(edges).between(a, b) < 0
+    g = _path_graph(src, a, b, k=k, max_hops=max_hops, min_confidence=min_confidence)
+    hostile = _ties_around(src, {a, b}, min_confidence).between(a, b) < 0
     why = "; they are directly hostile" if hostile else ""
     if a == b or a not in g or b not in g:
         raise NoPath(f"no alliance path from {a!r} to {b!r}{why}")

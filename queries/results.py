@@ -20,6 +20,7 @@ class Profile:
 
     actor: Actor
     relations: tuple[RelationEvidence, ...]
+    omitted: int = 0  # relations left out by ``max_relations``
 
     @property
     def outgoing(self) -> tuple[RelationEvidence, ...]:

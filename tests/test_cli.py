@@ -45,6 +45,12 @@ def test_export_json_follows_the_design_format(tmp_path, corpus, capsys):
     run(capsys, "ingest", corpus, "--store", store)
     code, out, _ = run(capsys, "export", "--format", "json", "--store", store, "-o", tmp_path / "x.json")
     data = json.loads((tmp_path / "x.json").read_text())
+    from actorgraph.graph import open_store
+    from actorgraph.graph.export import to_json_data
+
+    with open_store(str(store)) as st:  # written as it is read, the same bytes as one json.dumps
+        assert (tmp_path / "x.json").read_text() == json.dumps(to_json_data(st), ensure_ascii=False,
+                                                               indent=2) + "\n"
     assert data["format"] == "actorgraph/1"
     assert set(data) == {"format", "actors", "relations", "documents"}
     assert set(data["actors"][0]) == {"id", "name", "type", "aliases", "mentions"}
@@ -75,10 +81,18 @@ def test_other_export_formats_parse(tmp_path, corpus, capsys):
     assert rows and rows[0]["evidence"] and rows[0]["type"]
 
 
+def contents(path) -> tuple[set[str], set[str]]:
+    """The document ids and statement ids in the store at ``path``."""
+    from actorgraph.graph import open_store
+
+    with open_store(str(path)) as store:
+        return store.document_ids(), {s.id for s in store.statements()}
+
+
 def test_bad_files_are_skipped_with_one_line_each_and_nothing_is_lost(tmp_path, corpus, capsys):
     store = tmp_path / "g.json"
     assert run(capsys, "ingest", corpus / "02-yemen-analysis.txt", "--store", store)[0] == 0
-    before = json.loads(store.read_text())
+    before = contents(store)
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "empty.txt").write_text("")
@@ -95,9 +109,8 @@ def test_bad_files_are_skipped_with_one_line_each_and_nothing_is_lost(tmp_path, 
                           ("broken.jsonl:2", "malformed JSON"), ("broken.csv:2", "malformed CSV")):
         assert any(name in ln and problem in ln for ln in lines), (name, lines)
     assert "Traceback" not in err
-    after = json.loads(store.read_text())
-    assert {d["id"] for d in before["documents"]} < {d["id"] for d in after["documents"]}
-    assert {s["id"] for s in before["statements"]} <= {s["id"] for s in after["statements"]}
+    after = contents(store)
+    assert before[0] < after[0] and before[1] <= after[1]
 
 
 def test_corrupt_store_is_a_clear_error_and_left_untouched(tmp_path, corpus, capsys):
@@ -136,13 +149,42 @@ def test_processes_give_the_same_graph(tmp_path, corpus, capsys):
     assert run(capsys, "export", "--store", one)[1] == run(capsys, "export", "--store", two)[1]
 
 
-def test_second_writer_is_refused_while_the_first_holds_the_store(tmp_path, corpus, capsys):
+def test_a_writer_waits_for_another_and_says_so_when_it_gives_up(tmp_path, corpus, capsys):
+    import sqlite3
+
     from actorgraph.graph import open_store
 
-    store = tmp_path / "g.json"
-    with open_store(str(store), write=True):
-        code, _, err = run(capsys, "ingest", corpus, "--store", store)
-    assert code == 1 and "another actorgraph process" in err
+    store = tmp_path / "g.db"
+    with open_store(str(store), write=True):  # an open writer does not hold the store
+        pass
+    holder = sqlite3.connect(store, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a batch
+    try:
+        code, _, err = run(capsys, "ingest", corpus, "--store", store, "--wait", "0.2")
+    finally:
+        holder.close()
+    assert code == 1 and "another actorgraph process" in err and "--wait" in err
+    assert run(capsys, "ingest", corpus, "--store", store)[0] == 0
+
+
+def test_migrate_a_json_store_from_the_command_line(tmp_path, corpus, capsys):
+    from actorgraph.graph import open_store
+
+    db = tmp_path / "g.db"
+    run(capsys, "ingest", corpus, "--store", db)
+    with open_store(str(db)) as store:
+        old = {"format": "actorgraph-store", "schema": 1,
+               "documents": [d.to_dict() for d in store.documents()],
+               "actors": [a.to_dict() for a in store.actors()],
+               "statements": [s.to_dict() for s in store.statements()]}
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    exported = run(capsys, "export", "--store", db)[1]
+    assert run(capsys, "export", "--store", tmp_path / "old.json")[1] == exported  # reads as it is
+    code, _, err = run(capsys, "ingest", corpus, "--store", tmp_path / "old.json")
+    assert code == 1 and "actorgraph migrate" in err
+    code, out, _ = run(capsys, "migrate", tmp_path / "old.json")
+    assert code == 0 and "old.db" in out
+    assert run(capsys, "export", "--store", tmp_path / "old.db")[1] == exported
 
 
 def test_a_bolt_server_that_is_down_is_one_line(capsys):

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from actorgraph.graph.neo4j_store import QUERIES
-from actorgraph.queries.sources import cypher, cypher_names
+from actorgraph.graph.neo4j_store import cypher, cypher_names
 
 NODE_DIR = Path(__file__).parent / ".node"
-SENT = {f"store:{n}": q for n, q in enumerate(QUERIES)} | {f"queries/cypher/{n}": cypher(n)
+SENT = {f"store:{n}": q for n, q in enumerate(QUERIES)} | {f"graph/cypher/{n}": cypher(n)
                                                           for n in cypher_names()}
 
 

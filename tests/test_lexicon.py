@@ -122,13 +122,14 @@ def test_model_cli_ingest_lexicon_and_unmapped_json(tmp_path, capsys):
     assert main(["unmapped", str(doc), "--json", "--limit", "5"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out[0]["trigger"] == "berate" and out[0]["example"]["line"] == 1
-    store = tmp_path / "s.json"
+    store = tmp_path / "s.db"
     assert main(["ingest", str(doc), "--store", str(store), "--lexicon", str(mine)]) == 0
-    data = json.loads(store.read_text())
-    assert [(s["subject"], s["type"], s["object"]) for s in data["statements"]] == [("peru", "CRITICIZES", "chile")]
+    from actorgraph.graph import open_store
+    with open_store(str(store)) as s:
+        assert [(x.subject, x.type.value, x.object) for x in s.statements()] == [("peru", "CRITICIZES", "chile")]
     bad = write(tmp_path, {"HUGS": {"verbs": ["berate"]}}, "bad.json")
     capsys.readouterr()
-    assert main(["ingest", str(doc), "--store", str(tmp_path / "t.json"), "--lexicon", str(bad)]) != 0
+    assert main(["ingest", str(doc), "--store", str(tmp_path / "t.db"), "--lexicon", str(bad)]) != 0
     err = capsys.readouterr().err
     assert "bad.json: key 'HUGS'" in err and len(err.strip().splitlines()) == 1
 

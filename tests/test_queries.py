@@ -100,6 +100,7 @@ CALLS = {
     "top_actors": lambda s: (top_actors(s), top_actors(s, limit=3), top_actors(s, type="PERSON")),
     "profile": lambda s: [profile(s, a) for a in ("iran", "syria", "fsa", "axis")],
     "profile_short": lambda s: profile(s, "russia", max_evidence=1),
+    "profile_few": lambda s: [profile(s, a, max_relations=2) for a in ("iran", "syria", "usa", "axis")],
     "allies": lambda s: [allies(s, a) for a in ("iran", "russia", "fsa", "isis")],
     "allies_min": lambda s: allies(s, "iran", min_confidence=0.85),
     "enemies": lambda s: [enemies(s, a) for a in ("isis", "russia", "usa", "iran")],

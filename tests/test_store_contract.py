@@ -1,6 +1,9 @@
 """One contract, both stores: NetworkX (a temp file) and Neo4j over Bolt (ArcadeDB or NEO4J_URI)."""
 from __future__ import annotations
 
+import sqlite3
+import threading
+
 import pytest
 
 from actorgraph.graph import (Actor, ActorType, Batch, Document, RelType, Statement, StoreError,
@@ -218,15 +221,73 @@ def test_missing_database(bolt_server):
 
 # -- NetworkX only -----------------------------------------------------------
 
-def test_second_writer_is_locked_and_first_writer_keeps_its_work(tmp_path):
-    path = tmp_path / "s.json"
-    with NetworkXStore(path, write=True) as first:
+def test_two_writers_both_write_and_a_busy_writer_waits(tmp_path):
+    path = tmp_path / "s.db"
+    with NetworkXStore(path, write=True) as first, NetworkXStore(path, write=True) as second:
         first.write(batch1())
-        with pytest.raises(StoreLocked, match=str(path)):
-            NetworkXStore(path, write=True)
-        first.write(batch2())
+        second.write(batch2())  # a writer holds the store only while it writes a batch
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of its batch
+    try:
+        with NetworkXStore(path, write=True, wait=0.2) as impatient:
+            with pytest.raises(StoreLocked, match=str(path)):
+                impatient.write(Batch(documents=(D3,)))
+        with NetworkXStore(path) as reader:  # readers never block
+            assert reader.document_ids() == {D1.id, D2.id}
+        threading.Timer(0.3, holder.execute, ("COMMIT",)).start()
+        with NetworkXStore(path, write=True, wait=30) as patient:
+            patient.write(Batch(documents=(D3,)))  # waits for the other batch, then completes
+    finally:
+        holder.close()
     with NetworkXStore(path) as reader:
-        assert reader.document_ids() == {D1.id, D2.id}
+        assert reader.document_ids() == {D1.id, D2.id, D3.id}
+
+
+def test_a_missing_store_is_an_error_for_readers(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        NetworkXStore(tmp_path / "none.db")
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_a_json_store_of_the_earlier_version_reads_and_migrates(tmp_path):
+    import json
+
+    from actorgraph.graph.nx_store import migrate
+
+    old = tmp_path / "old.json"
+    b1, b2 = batch1(), batch2()
+    with NetworkXStore(tmp_path / "ref.db", write=True) as ref:
+        ref.write(b1)
+        ref.write(b2)
+        expected = snapshot(ref)
+        old.write_text(json.dumps({
+            "format": "actorgraph-store", "schema": 1,
+            "documents": [d.to_dict() for d in ref.documents()],
+            "actors": [a.to_dict() for a in ref.actors()],
+            "statements": [s.to_dict() for s in ref.statements()]}), encoding="utf-8")
+    with NetworkXStore(old) as legacy:
+        assert snapshot(legacy) == expected
+    with pytest.raises(StoreError, match="actorgraph migrate"):
+        NetworkXStore(old, write=True)
+    new = migrate(old)
+    assert new == tmp_path / "old.db" and old.exists()
+    with NetworkXStore(new) as migrated:
+        assert snapshot(migrated) == expected
+    with pytest.raises(StoreError, match="exists already"):
+        migrate(old)
+
+
+def test_some_other_sqlite_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    for write in (False, True):
+        with pytest.raises(StoreError, match="not an actorgraph store"):
+            NetworkXStore(path, write=write)
+    assert path.read_bytes() == before
 
 
 def test_corrupt_file_is_an_error_and_is_left_alone(tmp_path):
