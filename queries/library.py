@@ -176,38 +176,102 @@ def balance(store, a: str, b: str, *, min_confidence: float = 0.0) -> float:
     return Ties(source(store).edges_of_types(frozenset(RelType), min_confidence)).between(a, b)
 
 
-def _alignment_graph(edges: list[Edge], ties: Ties | None = None) -> nx.Graph:
-    """Undirected, over aligned pairs only (:class:`Ties`); between two actors only the
-    strongest alignment edge is kept (a ceasefire between two foes is not an alliance)."""
-    ties = ties or Ties(edges)
+def _alignment_graph(edges: list[Edge], ties=None) -> nx.Graph:
+    """Undirected, over aligned pairs only (``ties``: a :class:`Ties`, by default that of
+    ``edges``; ``False`` keeps every pair, for a caller that checks the pairs it walks);
+    between two actors only the strongest alignment edge is kept (a ceasefire between two
+    foes is not an alliance)."""
+    if ties is None:
+        ties = Ties(edges)
     g = nx.Graph()
     g.add_nodes_from(sorted({x for e in edges if e.type in ALIGNMENT for x in (e.source, e.target)}))
     for e in sorted(edges, key=_edge_rank):
         if e.type in ALIGNMENT and e.source != e.target and not g.has_edge(e.source, e.target) \
-                and ties.aligned(e.source, e.target):
+                and (ties is False or ties.aligned(e.source, e.target)):
             g.add_edge(e.source, e.target, edge=e)
     return g
 
 
-def _ties_around(src, nodes: set[str], min_confidence: float) -> Ties:
-    """The signed ties of ``nodes`` as the whole graph would give them: every relation of the
-    nodes, of the sides they speak for, and of those sides' leaders (read in three steps)."""
-    edges: dict[tuple, Edge] = {}
-    seen: set[str] = set()
-    todo = set(nodes)
-    for _ in range(3):
-        todo -= seen
+class PairTies:
+    """:class:`Ties` of the whole graph, for the pairs asked about only: each answer reads the
+    relations of the pair, of the sides they speak for and of those sides' leaders (each
+    actor's relations read once), so a path search pays for the hops it walks, not for the
+    neighbourhood it holds."""
+
+    def __init__(self, src, min_confidence: float):
+        self.src, self.min_confidence = src, min_confidence
+        self.around: dict[str, list[Edge]] = {}
+        self.sides: dict[str, str] = {}
+        self.nets: dict[tuple[str, str], float] = {}
+
+    def _edges(self, actors: set[str]) -> None:
+        todo = sorted(actors - self.around.keys())
         if not todo:
-            break
-        for e in src.edges_around(todo, frozenset(RelType), min_confidence):
-            edges[e[:3]] = e
-        seen |= todo
-        side = principals(list(edges.values()))
-        todo = {side[x] for x in seen if x in side} | {x for x, s in side.items() if s in seen}
-    return Ties(list(edges.values()))
+            return
+        for x in todo:
+            self.around[x] = []
+        for e in self.src.edges_around(todo, frozenset(RelType), self.min_confidence):
+            for x in {e.source, e.target} & set(todo):
+                self.around[x].append(e)
+
+    def of(self, actor: str) -> str:
+        if actor not in self.sides:
+            self._edges({actor})
+            side = principals([e for e in self.around[actor] if e.source == actor and e.type is RelType.LEADS])
+            self.sides[actor] = side.get(actor, actor)
+        return self.sides[actor]
+
+    def members(self, side: str) -> set[str]:
+        self._edges({side})
+        leaders = {e.source for e in self.around[side] if e.type is RelType.LEADS and e.target == side}
+        self._edges(leaders)
+        return {side} | {x for x in leaders if self.of(x) == side}
+
+    def between(self, a: str, b: str) -> float:
+        u, v = self.of(a), self.of(b)
+        if u == v:
+            return 0.0
+        pair = (u, v) if u < v else (v, u)
+        if pair not in self.nets:
+            mu, mv = self.members(u), self.members(v)
+            if sum(len(self.around[x]) for x in mv) < sum(len(self.around[x]) for x in mu):
+                mu, mv = mv, mu  # walk the smaller side's relations: every edge between the two is there
+            seen: set[tuple] = set()
+            net = 0.0
+            for x in mu:
+                for e in self.around[x]:
+                    other = e.target if e.source == x else e.source
+                    if other in mv and e[:3] not in seen:
+                        seen.add(e[:3])
+                        net += _sign(e.type) * e.count * e.confidence
+            self.nets[pair] = round(net, 6)
+        return self.nets[pair]
+
+    def aligned(self, a: str, b: str) -> bool:
+        return self.of(a) == self.of(b) or self.between(a, b) > 0
 
 
-def _path_graph(src, a: str, b: str, *, k: int, max_hops: int, min_confidence: float) -> nx.Graph:
+def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_hops: int) -> list[list[str]]:
+    """The shortest simple paths of ``g`` (as many as tie with the k-th) whose every hop is
+    aligned; an unaligned hop met on the way is taken out of ``g`` and the search restarts."""
+    while True:
+        found: list[list[str]] = []
+        try:
+            for nodes in nx.shortest_simple_paths(g, a, b):
+                if len(nodes) - 1 > max_hops or (len(found) >= k and len(nodes) > len(found[k - 1])):
+                    return found
+                bad = [(u, v) for u, v in zip(nodes, nodes[1:]) if not ties.aligned(u, v)]
+                if bad:
+                    g.remove_edges_from(bad)
+                    break
+                found.append(nodes)
+            else:
+                return found
+        except nx.NetworkXNoPath:
+            return found
+
+
+def _path_graph(src, a: str, b: str, ties: PairTies, *, k: int, max_hops: int, min_confidence: float) -> nx.Graph:
     """The part of the alignment graph around ``a`` and ``b`` that holds the answer.
 
     A path of at most L hops uses only edges (u, v) with d(a, u) + 1 + d(v, b) <= L, so each
@@ -231,20 +295,11 @@ def _path_graph(src, a: str, b: str, *, k: int, max_hops: int, min_confidence: f
                             if x in todo and y not in dist:
                                 dist[y] = layer + 1
                     read |= todo
-        found_edges = list(edges.values())
-        g = _alignment_graph(found_edges, _ties_around(src, {x for e in found_edges for x in (e.source, e.target)}, min_confidence))
+        g = _alignment_graph(list(edges.values()), False)
         if hops == max_hops or a not in g or b not in g:
             return g
-        try:
-            found = 0
-            for nodes in nx.shortest_simple_paths(g, a, b):
-                if len(nodes) - 1 > hops:
-                    break
-                found += 1
-                if found >= k:
-                    return g
-        except nx.NetworkXNoPath:
-            pass
+        if len([p for p in _signed_paths(g, a, b, ties, k=k, max_hops=hops) if len(p) - 1 <= hops]) >= k:
+            return g
     return g
 
 
@@ -262,19 +317,13 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     src = source(store)
     _require(src, a)
     _require(src, b)
-    g = _path_graph(src, a, b, k=k, max_hops=max_hops, min_confidence=min_confidence)
-    hostile = _ties_around(src, {a, b}, min_confidence).between(a, b) < 0
+    ties = PairTies(src, min_confidence)
+    g = _path_graph(src, a, b, ties, k=k, max_hops=max_hops, min_confidence=min_confidence)
+    hostile = ties.between(a, b) < 0
     why = "; they are directly hostile" if hostile else ""
     if a == b or a not in g or b not in g:
         raise NoPath(f"no alliance path from {a!r} to {b!r}{why}")
-    found: list[list[str]] = []
-    try:
-        for nodes in nx.shortest_simple_paths(g, a, b):
-            if len(nodes) - 1 > max_hops or (len(found) >= k and len(nodes) > len(found[k - 1])):
-                break
-            found.append(nodes)
-    except nx.NetworkXNoPath:
-        pass
+    found = _signed_paths(g, a, b, ties, k=k, max_hops=max_hops)
     if not found:
         raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops{why}")
 

@@ -1,0 +1,31 @@
+"""The VOA gold points into ../shared's stories: every relation's offsets hold a sentence of
+its story, and the development set scores above a floor (skipped without ../shared)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from actorgraph.queries.evaluate import Gold
+
+ROOT = Path(__file__).resolve().parent.parent
+VOA = ROOT.parent / "shared" / "corpus" / "voa" / "voa-stories.jsonl"
+GOLD = ROOT / "tests" / "data" / "voa"
+needs_shared = pytest.mark.skipif(not VOA.exists(), reason="../shared/corpus/voa is not beside this checkout")
+
+
+def test_dev_and_blind_sets_are_apart_and_sizeable():
+    dev, blind = Gold.load(GOLD / "dev" / "gold"), Gold.load(GOLD / "blind" / "gold")
+    assert len(dev.documents) == 30 and len(blind.documents) == 10 and not dev.documents & blind.documents
+    assert len(dev.edges) + len(blind.edges) > 800 and len(dev.core) > 300
+
+
+@needs_shared
+def test_every_relation_points_at_a_sentence_of_its_story():
+    texts = {str(json.loads(line)["id"]): json.loads(line)["text"] for line in VOA.open(encoding="utf-8")}
+    for part in ("dev", "blind"):
+        for line in (GOLD / part / "gold" / "relations.jsonl").read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            text = texts[r["doc"]]
+            sentence = text[r["start"]:r["end"]]
+            assert 0 <= r["start"] < r["end"] <= len(text) and len(sentence.split()) >= 3, r
+            assert r["start"] == 0 or text[r["start"] - 1] in " \u201c\"'(", r  # starts at a word
