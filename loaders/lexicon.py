@@ -240,6 +240,8 @@ class Roles(_Words):
     deputy_words: frozenset[str]
     military_ranks: frozenset[str]
     state_leadership: frozenset[str]
+    party_adjectives: dict[str, str] = {}
+    subunit_nouns: frozenset[str] = frozenset()
 
 
 class Nouns(_Words):

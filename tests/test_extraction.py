@@ -136,6 +136,19 @@ def edges(pipeline, text, *, min_confidence=0.0):
      {("mamadi-doumbouya", "LEADS", "guinea"), ("france", "MEETS", "mamadi-doumbouya")}),
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
+    # experts' and staff titles: "a senior fellow at Y", "analyst X of Y" are members of Y
+    ('"Talks will resume soon," said Maria Fenwick, a senior fellow at the Brookings Institution.',
+     {("maria-fenwick", "MEMBER_OF", "brookings-institution")}),
+    ('"The deal is fragile," said analyst Tomas Hradek of the Carnegie Endowment for International Peace.',
+     {("tomas-hradek", "MEMBER_OF", "carnegie-endowment-for-international-peace")}),
+    ("Foreign Minister Ana Ruiz of Peru met Chile's president.",
+     {("ana-ruiz", "MEMBER_OF", "peru"), ("ana-ruiz", "MEETS", "chile")}),
+    # heading a unit of a body is membership of the body
+    ("Olu Bakare, director of the Africa program at Amnesty International, condemned the arrests.",
+     {("olu-bakare", "MEMBER_OF", "amnesty-international")}),
+    # a party adjective before a title names the party
+    ("Republican Senator John Harlow said Peru should be punished.",
+     {("john-harlow", "MEMBER_OF", "republican-party")}),
 ])
 def test_phrasings(pipeline, text, expected):
     """The exact set of edges: a missing edge fails, and so does a wrong extra one."""
