@@ -149,6 +149,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # a party adjective before a title names the party
     ("Republican Senator John Harlow said Peru should be punished.",
      {("john-harlow", "MEMBER_OF", "republican-party")}),
+    # tariffs and levies are sanctions, on a state or on its goods
+    ("Canada imposed new tariffs on Peruvian exports.", {("canada", "SANCTIONS", "peru")}),
+    ("Peru retaliated with tariffs on Chilean cars and Bolivian wine.",
+     {("peru", "SANCTIONS", "chile"), ("peru", "SANCTIONS", "bolivia")}),
 ])
 def test_phrasings(pipeline, text, expected):
     """The exact set of edges: a missing edge fails, and so does a wrong extra one."""
@@ -168,6 +172,8 @@ def test_phrasings(pipeline, text, expected):
     "Peru is not hostile to Chile.",
     "Peru, which led a coalition against Chile, kept quiet.",  # leading a coalition is not leading its enemy
     "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
+    "Peru lifted its tariffs on Chile.",                # lifting a measure is no sanction
+    "Peru eased sanctions on Chile.",
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
     found = edges(pipeline, text)
