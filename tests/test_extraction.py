@@ -153,6 +153,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Canada imposed new tariffs on Peruvian exports.", {("canada", "SANCTIONS", "peru")}),
     ("Peru retaliated with tariffs on Chilean cars and Bolivian wine.",
      {("peru", "SANCTIONS", "chile"), ("peru", "SANCTIONS", "bolivia")}),
+    # naming with a derogatory word, also an adjective on an owned thing, also "dismissed X as"
+    ('Peru called Chile\'s proposal "unacceptable and insulting."', {("peru", "CRITICIZES", "chile")}),
+    ("Peru dismissed the Chilean report as propaganda.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru called Chile a close friend.", set()),
 ])
 def test_phrasings(pipeline, text, expected):
     """The exact set of edges: a missing edge fails, and so does a wrong extra one."""
