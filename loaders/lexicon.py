@@ -175,6 +175,9 @@ class CueSet(BaseModel):
 
 class Syntax(_Words):
     verb_preps: dict[str, frozenset[str]]
+    demand_verbs: frozenset[str] = frozenset()
+    cessation_verbs: frozenset[str] = frozenset()
+    release_nouns: frozenset[str] = frozenset()
     supply_verbs: frozenset[str]
     receive_verbs: frozenset[str]
     light_verbs: frozenset[str]

@@ -157,6 +157,16 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ('Peru called Chile\'s proposal "unacceptable and insulting."', {("peru", "CRITICIZES", "chile")}),
     ("Peru dismissed the Chilean report as propaganda.", {("peru", "CRITICIZES", "chile")}),
     ("Peru called Chile a close friend.", set()),
+    # demands: a release supports, sanctions or a demand to stop oppose, a that-clause complains
+    ("Amnesty International called for the release of Juan Perez.",
+     {("amnesty-international", "SUPPORTS", "juan-perez")}),
+    ("Peru called for Juan Perez's immediate release.", {("peru", "SUPPORTS", "juan-perez")}),
+    ("Peru called for sanctions against Chile.", {("peru", "OPPOSES", "chile")}),
+    ("Peru urged Chile to lift the blockade.", {("peru", "OPPOSES", "chile")}),
+    ("Peru called on Bolivia to withdraw its troops.", {("peru", "OPPOSES", "bolivia")}),
+    ("Peru demanded that Chile stop its raids.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru urged Chile to join the talks.", set()),
+    ("Peru did not call for sanctions against Chile.", set()),
 ])
 def test_phrasings(pipeline, text, expected):
     """The exact set of edges: a missing edge fails, and so does a wrong extra one."""
