@@ -167,6 +167,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Peru demanded that Chile stop its raids.", {("peru", "CRITICIZES", "chile")}),
     ("Peru urged Chile to join the talks.", set()),
     ("Peru did not call for sanctions against Chile.", set()),
+    # ultimatums: a hostile act promised on a condition is a threat
+    ("If Chile escalates, Peru will impose sanctions on Chile.", {("peru", "THREATENS", "chile")}),
+    ("Peru threatened to expel the Chilean ambassador unless Chile frees the reporters.",
+     {("peru", "THREATENS", "chile")}),
 ])
 def test_phrasings(pipeline, text, expected):
     """The exact set of edges: a missing edge fails, and so does a wrong extra one."""
@@ -187,6 +191,7 @@ def test_phrasings(pipeline, text, expected):
     "Peru, which led a coalition against Chile, kept quiet.",  # leading a coalition is not leading its enemy
     "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
     "Peru lifted its tariffs on Chile.",                # lifting a measure is no sanction
+    "If Chile pays, Peru will support Chile.",          # a promise on a condition is no relation yet
     "Peru eased sanctions on Chile.",
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
