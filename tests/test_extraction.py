@@ -149,6 +149,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # a party adjective before a title names the party
     ("Republican Senator John Harlow said Peru should be punished.",
      {("john-harlow", "MEMBER_OF", "republican-party")}),
+    # a party's members as a collective stand for the party
+    ("Republicans and Democrats criticized Chile.",
+     {("republican-party", "CRITICIZES", "chile"), ("democratic-party", "CRITICIZES", "chile")}),
+    ("Republican lawmakers praised Peru.", {("republican-party", "SUPPORTS", "peru")}),
     # tariffs and levies are sanctions, on a state or on its goods
     ("Canada imposed new tariffs on Peruvian exports.", {("canada", "SANCTIONS", "peru")}),
     ("Peru retaliated with tariffs on Chilean cars and Bolivian wine.",
