@@ -191,7 +191,9 @@ class FrameBuilder:
         came_by = ""  # how we reached ``cur`` from the clause below it
         while True:
             kids = list(cur.children)
-            if not own and (any(k.dep_ == "neg" or k.lower_ in lex.negation_words for k in kids) or any(
+            if not own and (any((k.dep_ == "neg" or k.lower_ in lex.negation_words)
+                                and not (k.i + 1 < len(k.doc) and k.doc[k.i + 1].lower_ == "only")  # "not only"
+                                for k in kids) or any(
                     t.lower_ in lex.neither_words for k in kids if k.dep_ in SUBJ for t in k.subtree)):
                 if cur is pred and any(k.dep_ == "aux" and k.lower_ in lex.refusal_auxiliaries for k in kids):
                     c.refused = not c.refused  # "would never recognise Kosovo", "won't back X": a refusal

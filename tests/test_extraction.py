@@ -171,6 +171,10 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Peru demanded that Chile stop its raids.", {("peru", "CRITICIZES", "chile")}),
     ("Peru urged Chile to join the talks.", set()),
     ("Peru did not call for sanctions against Chile.", set()),
+    # anger and criticism as stances; "not only" is no negation
+    ("Peru was not only angry with Chile but also with Bolivia.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru has been critical of Chile.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru is not angry with Chile.", set()),
     # ultimatums: a hostile act promised on a condition is a threat
     ("If Chile escalates, Peru will impose sanctions on Chile.", {("peru", "THREATENS", "chile")}),
     ("Peru threatened to expel the Chilean ambassador unless Chile frees the reporters.",
