@@ -195,6 +195,14 @@ class RoleReader:
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
                 da.actors[a] = self.entry_actor(a)
                 orgs.append(a)
+        employer = [da.at(q) for c in doc[at].children if c.dep_ == "prep" and c.lower_ == "at"
+                    for p in c.children if p.dep_ == "pobj" and da.at(p)
+                    for q in [next((o for o in p.children if o.dep_ == "poss" and da.at(o)), p)]  # "Y's initiative"
+                    if da.actors[da.at(q)].type is ActorType.ORGANIZATION]
+        if employer and orgs and employer[0] != orgs[0] and not any(
+                c.dep_ == "poss" and da.at(c) == orgs[0] for c in doc[at].children):
+            orgs.insert(0, employer[0])  # "the Japan chair at the Hudson Institute": its subject is no employer,
+            unit = True  # and the chair of a subject is a member of the institution
         if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
             attrs = da.actors[person.actor].attributes
             if title in self.lex.head_of_state_titles and title in normalize(attrs.get("title", "")) \
@@ -206,7 +214,8 @@ class RoleReader:
                 return
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
-                     for w in self.lex.deputy_words)
+                     for w in self.lex.deputy_words) or any(  # "a senior al-Shabab leader"
+            c.dep_ in ("amod", "compound") and c.i < at and c.lower_ in self.lex.deputy_words for c in doc[at].children)
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
         kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among or unit) else RelType.MEMBER_OF

@@ -146,6 +146,13 @@ def edges(pipeline, text, *, min_confidence=0.0):
     # heading a unit of a body is membership of the body
     ("Olu Bakare, director of the Africa program at Amnesty International, condemned the arrests.",
      {("olu-bakare", "MEMBER_OF", "amnesty-international")}),
+    # a deputy word on the title makes a member ("a senior Hamas leader"); the institution a
+    # subject chair is "at" is the employer, and the chair a member of it
+    ("The army killed Omar Said, a senior Hamas leader.", {("omar-said", "MEMBER_OF", "hamas")}),
+    ("Ken Ames, the Peru chair at the Brookings Institution, said talks failed.",
+     {("ken-ames", "MEMBER_OF", "brookings-institution")}),
+    ("Lia Stone, the associate research director at Amnesty International, spoke.",
+     {("lia-stone", "MEMBER_OF", "amnesty-international")}),
     # a party adjective before a title names the party
     ("Republican Senator John Harlow said Peru should be punished.",
      {("john-harlow", "MEMBER_OF", "republican-party")}),
