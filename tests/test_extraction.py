@@ -182,6 +182,9 @@ def edges(pipeline, text, *, min_confidence=0.0):
     ("Peru was not only angry with Chile but also with Bolivia.", {("peru", "CRITICIZES", "chile")}),
     ("Peru has been critical of Chile.", {("peru", "CRITICIZES", "chile")}),
     ("Peru is not angry with Chile.", set()),
+    # speaking to a body's meeting or session meets the body
+    ("Juan Perez told a meeting of the UN Security Council that the war must end.",
+     {("juan-perez", "MEETS", "un-security-council")}),
     # ultimatums: a hostile act promised on a condition is a threat
     ("If Chile escalates, Peru will impose sanctions on Chile.", {("peru", "THREATENS", "chile")}),
     ("Peru threatened to expel the Chilean ambassador unless Chile frees the reporters.",
