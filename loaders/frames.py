@@ -62,6 +62,9 @@ class Clause:
     speaker: str | None = None
     threatened: bool = False
     factor: float = 1.0
+    #: the consequent of a conditional that says what an actor will do ("if X escalates, Y will
+    #: cut the power"): a hostile act there is a threat, anything else is dropped
+    ultimatum: bool = False
 
 
 @dataclass
@@ -188,7 +191,9 @@ class FrameBuilder:
         came_by = ""  # how we reached ``cur`` from the clause below it
         while True:
             kids = list(cur.children)
-            if not own and (any(k.dep_ == "neg" or k.lower_ in lex.negation_words for k in kids) or any(
+            if not own and (any((k.dep_ == "neg" or k.lower_ in lex.negation_words)
+                                and not (k.i + 1 < len(k.doc) and k.doc[k.i + 1].lower_ == "only")  # "not only"
+                                for k in kids) or any(
                     t.lower_ in lex.neither_words for k in kids if k.dep_ in SUBJ for t in k.subtree)):
                 if cur is pred and any(k.dep_ == "aux" and k.lower_ in lex.refusal_auxiliaries for k in kids):
                     c.refused = not c.refused  # "would never recognise Kosovo", "won't back X": a refusal
@@ -198,7 +203,11 @@ class FrameBuilder:
                 c.drop = True
             if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in k.children)
                    for k in kids):
-                c.drop = True  # the consequent of a conditional
+                if any(k.dep_ == "aux" and k.lower_ in lex.future_auxiliaries for k in kids) or (
+                        cur is not pred and cur.lemma_.lower() in lex.threat_verbs):
+                    c.ultimatum = True  # "if X escalates, Y will cut ...", "threatened to ... unless"
+                else:
+                    c.drop = True  # the consequent of a conditional
             if any(k.dep_ in ("aux", "advmod") and k.lower_ in lex.hedge_words for k in kids):
                 c.hedged = True
             lemma = cur.lemma_.lower()
@@ -509,7 +518,9 @@ class FrameBuilder:
             if rel not in POSITIVE_FLIPS:
                 return
             rel = RelType.OPPOSES
-        if clause.threatened and rel.polarity < 0 and rel is not RelType.THREATENS:
+        if clause.ultimatum and rel.polarity >= 0:
+            return
+        if (clause.threatened or clause.ultimatum) and rel.polarity < 0 and rel is not RelType.THREATENS:
             rel = RelType.THREATENS
         conf = base * clause.factor
         if clause.hedged:

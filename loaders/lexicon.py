@@ -175,6 +175,9 @@ class CueSet(BaseModel):
 
 class Syntax(_Words):
     verb_preps: dict[str, frozenset[str]]
+    demand_verbs: frozenset[str] = frozenset()
+    cessation_verbs: frozenset[str] = frozenset()
+    release_nouns: frozenset[str] = frozenset()
     supply_verbs: frozenset[str]
     receive_verbs: frozenset[str]
     light_verbs: frozenset[str]
@@ -240,6 +243,8 @@ class Roles(_Words):
     deputy_words: frozenset[str]
     military_ranks: frozenset[str]
     state_leadership: frozenset[str]
+    party_adjectives: dict[str, str] = {}
+    subunit_nouns: frozenset[str] = frozenset()
 
 
 class Nouns(_Words):

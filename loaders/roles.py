@@ -60,7 +60,16 @@ class RoleReader:
             left = sorted(set(left) | set(doc[run:start]), key=lambda t: t.i)
             if doc[start].lower_ in self.lex.titles_lead:  # the name itself begins with it: "King Mohammed VI"
                 left.append(doc[start])
+            had = len(da.roles)
             self._role_from(doc, da, m, left)
+            self._party_of(da, m, left)
+            if len(da.roles) == had:  # "analyst X of the Y Institute", "Foreign Minister X of Peru"
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "at", "from") and any(
+                            da.at(p) and da.actors[da.at(p)].type is not ActorType.PERSON
+                            for p in c.children if p.dep_ == "pobj"):
+                        self._role_from(doc, da, m, left + phrase(c))
+                        break
             holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
             for child in (c for h in holders for c in h.children):
                 if child.dep_ == "appos" and child.i not in da.by_token and child.head.i == head.i:
@@ -87,6 +96,20 @@ class RoleReader:
                 for attr in head.head.children:
                     if attr.dep_ == "attr" and attr.i not in da.by_token:
                         self._role_from(doc, da, m, phrase(attr))
+
+    def _party_of(self, da: DocActors, person: Mention, tokens: list[Token]) -> None:
+        """"Republican Senator X", "Democratic Representative Y": the party adjective just before
+        a title names the person's party (``party_adjectives`` in roles.json)."""
+        for t in tokens:
+            party = self.lex.party_adjectives.get(t.lower_) if t.text[:1].isupper() else None
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if party in self.gaz.entries and nxt is not None and nxt.i <= person.start and any(
+                    " ".join(w.lower_ for w in t.doc[nxt.i:nxt.i + n]) in self.lex.titles for n in (1, 2, 3)) \
+                    or (party in self.gaz.entries and nxt is not None and nxt.text in ("U.S.", "US")):
+                da.actors.setdefault(party, self.entry_actor(party))
+                da.roles.append(Role(person.actor, RelType.MEMBER_OF, party,
+                                     da.tokens.sents[da.tokens.sentence_of(person.start)]))
+                return
 
     def _title_of(self, doc: Doc, da: DocActors, person: Mention, head: Token) -> None:
         """"the two foreign ministers, Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan":
@@ -143,6 +166,7 @@ class RoleReader:
         at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
         orgs = []
         organ = False
+        unit = False
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
             if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
                 continue  # "a vice-president of the Belgrade-backed Serb List": Belgrade is the backer
@@ -158,6 +182,11 @@ class RoleReader:
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
                     and da.actors[a].type is not ActorType.PERSON:
                 orgs.append(a)
+                om = da.by_token.get(t.i)
+                r = doc[om.start:om.end].root if om is not None else t
+                if len(orgs) == 1 and r.head.dep_ == "prep" and r.head.head.pos_ == "NOUN" \
+                        and r.head.head.lemma_.lower() in self.lex.subunit_nouns:
+                    unit = True  # "director of the Asia program at Y" leads a unit of Y: a member
                 if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
                         and any(da.at(o) == a and o.lower_ not in title.split()
                                 and {o.lower_, o.lemma_.lower()} & (self.lex.agent_nouns - self.lex.state_leadership)
@@ -166,6 +195,14 @@ class RoleReader:
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
                 da.actors[a] = self.entry_actor(a)
                 orgs.append(a)
+        employer = [da.at(q) for c in doc[at].children if c.dep_ == "prep" and c.lower_ == "at"
+                    for p in c.children if p.dep_ == "pobj" and da.at(p)
+                    for q in [next((o for o in p.children if o.dep_ == "poss" and da.at(o)), p)]  # "Y's initiative"
+                    if da.actors[da.at(q)].type is ActorType.ORGANIZATION]
+        if employer and orgs and employer[0] != orgs[0] and not any(
+                c.dep_ == "poss" and da.at(c) == orgs[0] for c in doc[at].children):
+            orgs.insert(0, employer[0])  # "the Japan chair at the Hudson Institute": its subject is no employer,
+            unit = True  # and the chair of a subject is a member of the institution
         if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
             attrs = da.actors[person.actor].attributes
             if title in self.lex.head_of_state_titles and title in normalize(attrs.get("title", "")) \
@@ -177,8 +214,9 @@ class RoleReader:
                 return
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
-                     for w in self.lex.deputy_words)
+                     for w in self.lex.deputy_words) or any(  # "a senior al-Shabab leader"
+            c.dep_ in ("amod", "compound") and c.i < at and c.lower_ in self.lex.deputy_words for c in doc[at].children)
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
-        kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among) else RelType.MEMBER_OF
+        kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among or unit) else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))

@@ -136,6 +136,59 @@ def edges(pipeline, text, *, min_confidence=0.0):
      {("mamadi-doumbouya", "LEADS", "guinea"), ("france", "MEETS", "mamadi-doumbouya")}),
     ("Kenyan President William Ruto met Paul Kagame in Nairobi.",
      {("william-ruto", "LEADS", "kenya"), ("paul-kagame", "MEETS", "william-ruto")}),
+    # experts' and staff titles: "a senior fellow at Y", "analyst X of Y" are members of Y
+    ('"Talks will resume soon," said Maria Fenwick, a senior fellow at the Brookings Institution.',
+     {("maria-fenwick", "MEMBER_OF", "brookings-institution")}),
+    ('"The deal is fragile," said analyst Tomas Hradek of the Carnegie Endowment for International Peace.',
+     {("tomas-hradek", "MEMBER_OF", "carnegie-endowment-for-international-peace")}),
+    ("Foreign Minister Ana Ruiz of Peru met Chile's president.",
+     {("ana-ruiz", "MEMBER_OF", "peru"), ("ana-ruiz", "MEETS", "chile")}),
+    # heading a unit of a body is membership of the body
+    ("Olu Bakare, director of the Africa program at Amnesty International, condemned the arrests.",
+     {("olu-bakare", "MEMBER_OF", "amnesty-international")}),
+    # a deputy word on the title makes a member ("a senior Hamas leader"); the institution a
+    # subject chair is "at" is the employer, and the chair a member of it
+    ("The army killed Omar Said, a senior Hamas leader.", {("omar-said", "MEMBER_OF", "hamas")}),
+    ("Ken Ames, the Peru chair at the Brookings Institution, said talks failed.",
+     {("ken-ames", "MEMBER_OF", "brookings-institution")}),
+    ("Lia Stone, the associate research director at Amnesty International, spoke.",
+     {("lia-stone", "MEMBER_OF", "amnesty-international")}),
+    # a party adjective before a title names the party
+    ("Republican Senator John Harlow said Peru should be punished.",
+     {("john-harlow", "MEMBER_OF", "republican-party")}),
+    # a party's members as a collective stand for the party
+    ("Republicans and Democrats criticized Chile.",
+     {("republican-party", "CRITICIZES", "chile"), ("democratic-party", "CRITICIZES", "chile")}),
+    ("Republican lawmakers praised Peru.", {("republican-party", "SUPPORTS", "peru")}),
+    # tariffs and levies are sanctions, on a state or on its goods
+    ("Canada imposed new tariffs on Peruvian exports.", {("canada", "SANCTIONS", "peru")}),
+    ("Peru retaliated with tariffs on Chilean cars and Bolivian wine.",
+     {("peru", "SANCTIONS", "chile"), ("peru", "SANCTIONS", "bolivia")}),
+    # naming with a derogatory word, also an adjective on an owned thing, also "dismissed X as"
+    ('Peru called Chile\'s proposal "unacceptable and insulting."', {("peru", "CRITICIZES", "chile")}),
+    ("Peru dismissed the Chilean report as propaganda.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru called Chile a close friend.", set()),
+    # demands: a release supports, sanctions or a demand to stop oppose, a that-clause complains
+    ("Amnesty International called for the release of Juan Perez.",
+     {("amnesty-international", "SUPPORTS", "juan-perez")}),
+    ("Peru called for Juan Perez's immediate release.", {("peru", "SUPPORTS", "juan-perez")}),
+    ("Peru called for sanctions against Chile.", {("peru", "OPPOSES", "chile")}),
+    ("Peru urged Chile to lift the blockade.", {("peru", "OPPOSES", "chile")}),
+    ("Peru called on Bolivia to withdraw its troops.", {("peru", "OPPOSES", "bolivia")}),
+    ("Peru demanded that Chile stop its raids.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru urged Chile to join the talks.", set()),
+    ("Peru did not call for sanctions against Chile.", set()),
+    # anger and criticism as stances; "not only" is no negation
+    ("Peru was not only angry with Chile but also with Bolivia.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru has been critical of Chile.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru is not angry with Chile.", set()),
+    # speaking to a body's meeting or session meets the body
+    ("Juan Perez told a meeting of the UN Security Council that the war must end.",
+     {("juan-perez", "MEETS", "un-security-council")}),
+    # ultimatums: a hostile act promised on a condition is a threat
+    ("If Chile escalates, Peru will impose sanctions on Chile.", {("peru", "THREATENS", "chile")}),
+    ("Peru threatened to expel the Chilean ambassador unless Chile frees the reporters.",
+     {("peru", "THREATENS", "chile")}),
 ])
 def test_phrasings(pipeline, text, expected):
     """The exact set of edges: a missing edge fails, and so does a wrong extra one."""
@@ -155,6 +208,9 @@ def test_phrasings(pipeline, text, expected):
     "Peru is not hostile to Chile.",
     "Peru, which led a coalition against Chile, kept quiet.",  # leading a coalition is not leading its enemy
     "Peru vetoed the renewal of the UN panel that had sanctioned Chile.",  # the panel did, not Peru
+    "Peru lifted its tariffs on Chile.",                # lifting a measure is no sanction
+    "If Chile pays, Peru will support Chile.",          # a promise on a condition is no relation yet
+    "Peru eased sanctions on Chile.",
 ])
 def test_no_relation_when_not_asserted(pipeline, text):
     found = edges(pipeline, text)

@@ -54,8 +54,12 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
             fb.emit(found, fb.subjects(verb, da)[0], RelType.CRITICIZES, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
     if rel is None and lemma in lex.naming_verbs:
-        rel = RelType.CRITICIZES if any(k.dep_ in ("oprd", "dobj", "attr", "xcomp") and k.lemma_.lower() in lex.insults
-                                        for k in kids for k in (k, *k.children)) else None
+        # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda"
+        named = [p for k in kids if k.dep_ == "prep" and k.lower_ == "as" for p in k.children if p.dep_ == "pobj"]
+        rel = RelType.CRITICIZES if any(k.dep_ in ("oprd", "dobj", "attr", "xcomp", "acomp", "ccomp", "pobj", "amod")
+                                        and k.lemma_.lower() in lex.insults
+                                        for k in kids + named for k in (k, *k.children)
+                                        for k in (k, *k.conjuncts)) else None
     if rel is None:
         return
     for k in kids:  # the instrument names the act: "punished Kenya with massacres"
