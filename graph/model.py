@@ -101,6 +101,18 @@ class Actor:
                    attributes=tuple(sorted((d.get("attributes") or {}).items())))
 
 
+
+class StatementKey(NamedTuple):
+    """What Relation.aggregate reads from a statement (a store's light row for it)."""
+
+    id: str
+    subject: str
+    type: RelType
+    object: str
+    confidence: float
+    date: str | None
+
+
 @dataclass(frozen=True)
 class Statement:
     """One assertion found in one sentence, with the evidence to show it again."""

@@ -17,13 +17,13 @@ import time
 import re
 from functools import cache
 from importlib.resources import files
-from typing import Any, Iterator, LiteralString, NamedTuple
+from typing import Any, Iterator, LiteralString
 
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from .errors import StoreError, StoreUnavailable
-from .model import Actor, Batch, Document, Edge, Relation, Statement, aggregate, strength
+from .model import Actor, Batch, Document, Edge, Relation, Statement, StatementKey, aggregate, strength
 from .ontology import ActorType, RelType
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
@@ -157,17 +157,6 @@ def _edge_props(rel: Relation) -> dict:
     props = {"count": rel.count, "polarity": rel.polarity, "confidence": rel.confidence,
              "first_seen": rel.first_seen, "last_seen": rel.last_seen}
     return {k: v for k, v in props.items() if v is not None}
-
-
-class _Evidence(NamedTuple):
-    """What Relation.aggregate reads from a statement."""
-
-    id: str
-    subject: str
-    type: RelType
-    object: str
-    confidence: float
-    date: str | None
 
 
 def _chunks(rows: list, size: int) -> Iterator[list]:
@@ -369,7 +358,7 @@ class Neo4jStore:
                           edged: set[tuple]) -> None:
         """Recompute the aggregated edges that exist already, from all their statements."""
         touched = {(s.subject, s.type, s.object) for s in statements} & edged
-        evidence = [_Evidence(r["id"], r["subject"], RelType(r["type"]), r["object"], r["confidence"], r["date"])
+        evidence = [StatementKey(r["id"], r["subject"], RelType(r["type"]), r["object"], r["confidence"], r["date"])
                     for r in self._by_subject(tx, STATEMENTS_OF_SUBJECTS, touched)]
         by_type: dict[RelType, list[dict]] = {}
         for rel in aggregate(evidence):

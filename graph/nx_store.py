@@ -20,10 +20,10 @@ import os
 import sqlite3
 import urllib.parse
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator
 
 from .errors import StoreError, StoreLocked
-from .model import SCHEMA_VERSION, Actor, Batch, Document, Edge, Relation, Statement
+from .model import SCHEMA_VERSION, Actor, Batch, Document, Edge, Relation, Statement, StatementKey
 from .names import normalize
 from .ontology import ActorType, RelType
 
@@ -67,17 +67,6 @@ STATEMENT_COLUMNS = ('id, subject, type, object, confidence, document, sentence,
 RELATION_COLUMNS = "source, type, target, count, confidence, first_seen, last_seen"
 _TYPES = {t.value: t for t in RelType}
 _NEGATIVE = tuple(sorted(t.value for t in RelType if t.polarity < 0))
-
-
-class _Evidence(NamedTuple):
-    """What Relation.aggregate reads from a statement."""
-
-    id: str
-    subject: str
-    type: RelType
-    object: str
-    confidence: float
-    date: str | None
 
 
 def _statement(r: tuple) -> Statement:
@@ -304,7 +293,7 @@ class NetworkXStore:
         """Recompute the aggregated relations of ``triples`` from all their statements."""
         rows = []
         for a, t, b in sorted(triples):
-            evidence = [_Evidence(i, a, _TYPES[t], b, c, d) for i, c, d in self._db.execute(
+            evidence = [StatementKey(i, a, _TYPES[t], b, c, d) for i, c, d in self._db.execute(
                 "SELECT id, confidence, date FROM statements WHERE subject = ? AND type = ? "
                 "AND object = ? ORDER BY id", (a, t, b))]
             r = Relation.aggregate(evidence)

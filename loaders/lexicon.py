@@ -270,6 +270,8 @@ class Nouns(_Words):
 class NonActors(_Words):
     not_actors: frozenset[str]
     places: frozenset[str]
+    weapons_and_products: frozenset[str]
+    scripture: frozenset[str]
 
 
 #: The shipped lexicon, one file per concern, and the model each file is validated against.
@@ -392,7 +394,8 @@ class Lexicon:
         # derived once, for lookups on hot paths
         self.titles = self.titles_lead | self.titles_member
         self.agents_and_groups = self.agent_nouns | self.group_nouns
-        self.never_actors = {normalize(x) for x in self.not_actors | self.places}
+        self.never_actors = {normalize(x) for x in
+                             self.not_actors | self.places | self.weapons_and_products | self.scripture}
 
 
 def user_lexicon_files() -> list[str]:
