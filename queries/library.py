@@ -214,18 +214,29 @@ class PairTies:
             for x in {e.source, e.target} & set(todo):
                 self.around[x].append(e)
 
+    def _sides(self, actors: set[str]) -> None:
+        """The side each of ``actors`` speaks for, from their LEADS edges only (a cheap read)."""
+        todo = sorted(actors - self.sides.keys())
+        if not todo:
+            return
+        leads: dict[str, list[Edge]] = {x: [] for x in todo}
+        for e in self.src.edges_around(todo, frozenset({RelType.LEADS}), self.min_confidence):
+            if e.source in leads:
+                leads[e.source].append(e)
+        for x in todo:
+            self.sides[x] = principals(leads[x]).get(x, x)
+
     def of(self, actor: str) -> str:
-        if actor not in self.sides:
-            self._edges({actor})
-            side = principals([e for e in self.around[actor] if e.source == actor and e.type is RelType.LEADS])
-            self.sides[actor] = side.get(actor, actor)
+        self._sides({actor})
         return self.sides[actor]
 
     def members(self, side: str) -> set[str]:
         self._edges({side})
         leaders = {e.source for e in self.around[side] if e.type is RelType.LEADS and e.target == side}
-        self._edges(leaders)
-        return {side} | {x for x in leaders if self.of(x) == side}
+        self._sides(leaders | {side})
+        mine = {x for x in leaders | {side} if self.sides[x] == side}
+        self._edges(mine)
+        return mine
 
     def between(self, a: str, b: str) -> float:
         u, v = self.of(a), self.of(b)
@@ -233,15 +244,21 @@ class PairTies:
             return 0.0
         pair = (u, v) if u < v else (v, u)
         if pair not in self.nets:
-            mu, mv = self.members(u), self.members(v)
-            if sum(len(self.around[x]) for x in mv) < sum(len(self.around[x]) for x in mu):
-                mu, mv = mv, mu  # walk the smaller side's relations: every edge between the two is there
+            self._edges({u, v})
+            if len(self.around[v]) > len(self.around[u]):
+                u, v = v, u  # walk the relations of the smaller side's members
+            # the other side's members are u and those of its leaders whose side it is: only
+            # the leaders met on the way are looked at (a hub may have thousands)
+            leaders_u = {e.source for e in self.around[u] if e.type is RelType.LEADS and e.target == u}
+            members_v = self.members(v)
+            met = {e.target if e.source == x else e.source for x in members_v for e in self.around[x]}
+            self._sides(met & (leaders_u | {u}))
             seen: set[tuple] = set()
             net = 0.0
-            for x in mu:
+            for x in members_v:
                 for e in self.around[x]:
-                    other = e.target if e.source == x else e.source
-                    if other in mv and e[:3] not in seen:
+                    y = e.target if e.source == x else e.source
+                    if e[:3] not in seen and (y == u or y in leaders_u) and self.of(y) == u:
                         seen.add(e[:3])
                         net += _sign(e.type) * e.count * e.confidence
             self.nets[pair] = round(net, 6)
@@ -252,23 +269,18 @@ class PairTies:
 
 
 def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_hops: int) -> list[list[str]]:
-    """The shortest simple paths of ``g`` (as many as tie with the k-th) whose every hop is
-    aligned; an unaligned hop met on the way is taken out of ``g`` and the search restarts."""
-    while True:
-        found: list[list[str]] = []
-        try:
-            for nodes in nx.shortest_simple_paths(g, a, b):
-                if len(nodes) - 1 > max_hops or (len(found) >= k and len(nodes) > len(found[k - 1])):
-                    return found
-                bad = [(u, v) for u, v in zip(nodes, nodes[1:]) if not ties.aligned(u, v)]
-                if bad:
-                    g.remove_edges_from(bad)
-                    break
+    """The shortest simple paths of ``g`` whose every hop is aligned (as many as tie in length
+    with the k-th): those of ``g`` in order of length, less any that takes an unaligned hop."""
+    found: list[list[str]] = []
+    try:
+        for nodes in nx.shortest_simple_paths(g, a, b):
+            if len(nodes) - 1 > max_hops or (len(found) >= k and len(nodes) > len(found[k - 1])):
+                break
+            if all(ties.aligned(u, v) for u, v in zip(nodes, nodes[1:])):
                 found.append(nodes)
-            else:
-                return found
-        except nx.NetworkXNoPath:
-            return found
+    except nx.NetworkXNoPath:
+        pass
+    return found
 
 
 def _path_graph(src, a: str, b: str, ties: PairTies, *, k: int, max_hops: int, min_confidence: float) -> nx.Graph:
