@@ -84,3 +84,15 @@ def bolt_env(bolt_server, monkeypatch) -> str:
     else:
         monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     return bolt_server.uri
+
+
+def run_cli(capsys, *args):
+    """The CLI as a user runs it: (exit code, stdout, stderr); argparse's exits count as codes."""
+    from actorgraph.cli import main
+
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as e:  # argparse: --version, --help and usage errors
+        code = e.code
+    out, err = capsys.readouterr()
+    return code, out, err

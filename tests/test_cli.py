@@ -8,16 +8,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from conftest import run_cli as run
+
 from actorgraph.cli import EXIT_SKIPPED, main
 
 pytestmark = pytest.mark.model
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

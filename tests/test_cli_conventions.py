@@ -9,19 +9,13 @@ import sys
 
 import pytest
 
-from actorgraph.cli import build_parser, main
+from conftest import run_cli as run
+
+from actorgraph.cli import build_parser
 from actorgraph.graph.model import Actor, Batch, Document
 from actorgraph.graph.nx_store import NetworkXStore
 from actorgraph.graph.ontology import ActorType
 
-
-def run(capsys, *args):
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as e:  # argparse: --version, --help and usage errors
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def small_store(path):

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.cli import main
+from conftest import run_cli as run
+
 from actorgraph.graph import ActorType, Batch, Document, RelType, Statement, open_store
 from actorgraph.graph.model import Actor
 
 
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
