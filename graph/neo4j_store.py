@@ -460,6 +460,16 @@ class Neo4jStore:
                 found[e[:3]] = e
         return list(found.values())
 
+    def weights_between(self, xs, ys, min_confidence: float) -> dict[RelType, float]:
+        totals: dict[RelType, float] = {}
+        ys = sorted(set(ys))
+        for chunk in _chunks(sorted(set(xs)), self.batch_size):
+            for r in self.read(cypher("weights_between"), xs=chunk, ys=ys,
+                               types=sorted(t.value for t in RelType), min_confidence=min_confidence):
+                t = RelType(r["type"])
+                totals[t] = totals.get(t, 0.0) + r["weight"]
+        return dict(sorted(totals.items(), key=lambda kv: kv[0].value))
+
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:
         rows = [{"source": a, "type": t.value, "target": b} for a, t, b in triples]

@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS relations (
     source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, count INTEGER NOT NULL,
     confidence REAL NOT NULL, first_seen TEXT, last_seen TEXT,
     PRIMARY KEY (source, type, target)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS relations_target ON relations (target);
+DROP INDEX IF EXISTS relations_target;
+CREATE INDEX IF NOT EXISTS relations_by_target ON relations (target, type);
 """
 STATEMENT_COLUMNS = ('id, subject, type, object, confidence, document, sentence, start, "end", line, '
                      'date, negated, hedged, reported, speaker, pattern')
@@ -419,6 +420,24 @@ class NetworkXStore:
                     (*chunk, *wanted, min_confidence, *chunk, *wanted, min_confidence)):
                 found[(a, t, b)] = Edge(a, _TYPES[t], b, n, c)
         return list(found.values())
+
+    def weights_between(self, xs: Iterable[str], ys: Iterable[str], min_confidence: float
+                        ) -> dict[RelType, float]:
+        """Read from the side with fewer mentions (its relations, by index), the other side
+        only matched, and summed in SQL: a pair's tie costs what the smaller side has."""
+        sets = [json.dumps(sorted(set(xs))), json.dumps(sorted(set(ys)))]
+        weight = [self._db.execute("SELECT coalesce(sum(mentions), 0) FROM actors "
+                                   "WHERE id IN (SELECT value FROM json_each(?))", (x,)).fetchone()[0]
+                  for x in sets]
+        few, many = sets if weight[0] <= weight[1] else sets[::-1]
+        rows = self._db.execute(
+            "SELECT type, sum(w) FROM ("
+            "SELECT type, count * confidence AS w FROM relations WHERE source IN (SELECT value FROM json_each(?1)) "
+            "AND +target IN (SELECT value FROM json_each(?2)) AND confidence >= ?3 AND source <> target UNION ALL "
+            "SELECT type, count * confidence FROM relations WHERE target IN (SELECT value FROM json_each(?1)) "
+            "AND +source IN (SELECT value FROM json_each(?2)) AND confidence >= ?3 AND source <> target"
+            ") GROUP BY type ORDER BY type", (few, many, min_confidence))
+        return {_TYPES[t]: w for t, w in rows}
 
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:

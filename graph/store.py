@@ -61,6 +61,11 @@ class GraphStore(Protocol):
     def edges_around(self, actor_ids: Iterable[str], types: frozenset[RelType],
                      min_confidence: float) -> list[Edge]:
         """The edges of ``edges_of_types`` that touch any of ``actor_ids`` (either end)."""
+    def weights_between(self, xs: Iterable[str], ys: Iterable[str], min_confidence: float
+                        ) -> dict[RelType, float]:
+        """Per type, the sum of count x confidence over the edges at or above
+        ``min_confidence`` joining one of ``xs`` and one of ``ys`` (either way round;
+        ``xs`` and ``ys`` do not overlap)."""
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:
         """The statements of each (subject, type, object); with ``limit``, only the

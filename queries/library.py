@@ -173,7 +173,7 @@ class Ties:
 
 def balance(store, a: str, b: str, *, min_confidence: float = 0.0) -> float:
     """The net tie between ``a`` and ``b`` (see :class:`Ties`); 0.0 when none."""
-    return Ties(source(store).edges_of_types(frozenset(RelType), min_confidence)).between(a, b)
+    return PairTies(source(store), min_confidence).between(a, b)
 
 
 def _alignment_graph(edges: list[Edge], ties=None) -> nx.Graph:
@@ -193,50 +193,44 @@ def _alignment_graph(edges: list[Edge], ties=None) -> nx.Graph:
 
 
 class PairTies:
-    """:class:`Ties` of the whole graph, for the pairs asked about only: each answer reads the
-    relations of the pair, of the sides they speak for and of those sides' leaders (each
-    actor's relations read once), so a path search pays for the hops it walks, not for the
-    neighbourhood it holds."""
+    """:class:`Ties` of the whole graph, for the pairs asked about only. A pair's net tie
+    reads just the relations between the two sides' members (each side and those of its
+    leaders whose side it is), found from LEADS edges, so a path search pays for the hops
+    it walks, not for the neighbourhood it holds, however many relations a hub has."""
 
     def __init__(self, src, min_confidence: float):
         self.src, self.min_confidence = src, min_confidence
-        self.around: dict[str, list[Edge]] = {}
+        self.leads: dict[str, list[Edge]] = {}  # the LEADS edges touching an actor
         self.sides: dict[str, str] = {}
         self.nets: dict[tuple[str, str], float] = {}
 
-    def _edges(self, actors: set[str]) -> None:
-        todo = sorted(actors - self.around.keys())
+    def _leads(self, actors: set[str]) -> None:
+        todo = sorted(x for x in actors if x not in self.leads)
         if not todo:
             return
         for x in todo:
-            self.around[x] = []
-        for e in self.src.edges_around(todo, frozenset(RelType), self.min_confidence):
-            for x in {e.source, e.target} & set(todo):
-                self.around[x].append(e)
+            self.leads[x] = []
+        wanted = set(todo)
+        for e in self.src.edges_around(todo, frozenset({RelType.LEADS}), self.min_confidence):
+            for x in {e.source, e.target} & wanted:
+                self.leads[x].append(e)
 
     def _sides(self, actors: set[str]) -> None:
-        """The side each of ``actors`` speaks for, from their LEADS edges only (a cheap read)."""
-        todo = sorted(actors - self.sides.keys())
-        if not todo:
-            return
-        leads: dict[str, list[Edge]] = {x: [] for x in todo}
-        for e in self.src.edges_around(todo, frozenset({RelType.LEADS}), self.min_confidence):
-            if e.source in leads:
-                leads[e.source].append(e)
+        """The side each of ``actors`` speaks for, from its own LEADS edges."""
+        todo = {x for x in actors if x not in self.sides}
+        self._leads(todo)
         for x in todo:
-            self.sides[x] = principals(leads[x]).get(x, x)
+            self.sides[x] = principals([e for e in self.leads[x] if e.source == x]).get(x, x)
 
     def of(self, actor: str) -> str:
         self._sides({actor})
         return self.sides[actor]
 
     def members(self, side: str) -> set[str]:
-        self._edges({side})
-        leaders = {e.source for e in self.around[side] if e.type is RelType.LEADS and e.target == side}
+        self._leads({side})
+        leaders = {e.source for e in self.leads[side] if e.target == side}
         self._sides(leaders | {side})
-        mine = {x for x in leaders | {side} if self.sides[x] == side}
-        self._edges(mine)
-        return mine
+        return {x for x in leaders | {side} if self.sides[x] == side}
 
     def between(self, a: str, b: str) -> float:
         u, v = self.of(a), self.of(b)
@@ -244,23 +238,8 @@ class PairTies:
             return 0.0
         pair = (u, v) if u < v else (v, u)
         if pair not in self.nets:
-            self._edges({u, v})
-            if len(self.around[v]) > len(self.around[u]):
-                u, v = v, u  # walk the relations of the smaller side's members
-            # the other side's members are u and those of its leaders whose side it is: only
-            # the leaders met on the way are looked at (a hub may have thousands)
-            leaders_u = {e.source for e in self.around[u] if e.type is RelType.LEADS and e.target == u}
-            members_v = self.members(v)
-            met = {e.target if e.source == x else e.source for x in members_v for e in self.around[x]}
-            self._sides(met & (leaders_u | {u}))
-            seen: set[tuple] = set()
-            net = 0.0
-            for x in members_v:
-                for e in self.around[x]:
-                    y = e.target if e.source == x else e.source
-                    if e[:3] not in seen and (y == u or y in leaders_u) and self.of(y) == u:
-                        seen.add(e[:3])
-                        net += _sign(e.type) * e.count * e.confidence
+            weights = self.src.weights_between(self.members(u), self.members(v), self.min_confidence)
+            net = sum(_sign(t) * w for t, w in weights.items())
             self.nets[pair] = round(net, 6)
         return self.nets[pair]
 
@@ -268,18 +247,51 @@ class PairTies:
         return self.of(a) == self.of(b) or self.between(a, b) > 0
 
 
+def _surety(g: nx.Graph, nodes: list[str]) -> float:
+    """A path's product of confidences."""
+    p = 1.0
+    for u, v in zip(nodes, nodes[1:]):
+        p *= g.edges[u, v]["edge"].confidence
+    return p
+
+
 def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_hops: int) -> list[list[str]]:
-    """The shortest simple paths of ``g`` whose every hop is aligned (as many as tie in length
-    with the k-th): those of ``g`` in order of length, less any that takes an unaligned hop."""
+    """The ``k`` best simple paths of ``g`` whose every hop is aligned: shortest first, then
+    surest (product of confidences), then by actor ids. Each length's paths are listed by a
+    depth-first walk from ``a`` that steps only to actors near enough to ``b`` to end in time;
+    hop ties (a store read each) are checked only down that ranking, until ``k`` pass."""
+    if a not in g or b not in g or a == b:
+        return []
+    dist = nx.single_source_shortest_path_length(g, b, cutoff=max_hops)
+    if a not in dist:
+        return []
+    ok: dict[tuple[str, str], bool] = {}
+
+    def aligned(nodes: list[str]) -> bool:
+        for u, v in zip(nodes, nodes[1:]):
+            key = (u, v) if u < v else (v, u)
+            if key not in ok:
+                ok[key] = ties.aligned(u, v)
+            if not ok[key]:
+                return False
+        return True
+
     found: list[list[str]] = []
-    try:
-        for nodes in nx.shortest_simple_paths(g, a, b):
-            if len(nodes) - 1 > max_hops or (len(found) >= k and len(nodes) > len(found[k - 1])):
-                break
-            if all(ties.aligned(u, v) for u, v in zip(nodes, nodes[1:])):
+    for length in range(dist[a], max_hops + 1):
+        candidates, stack = [], [[a]]
+        while stack:
+            path = stack.pop()
+            u, left = path[-1], length - len(path) + 1  # hops still to take
+            for v in g[u]:
+                if v == b and left == 1:
+                    candidates.append(path + [v])
+                elif v != b and dist.get(v, max_hops + 1) <= left - 1 and v not in path:
+                    stack.append(path + [v])
+        for nodes in sorted(candidates, key=lambda n: (-_surety(g, n), n)):
+            if aligned(nodes):
                 found.append(nodes)
-    except nx.NetworkXNoPath:
-        pass
+                if len(found) == k:
+                    return found
     return found
 
 
@@ -339,13 +351,6 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     if not found:
         raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops{why}")
 
-    def surety(nodes: list[str]) -> float:
-        p = 1.0
-        for u, v in zip(nodes, nodes[1:]):
-            p *= g.edges[u, v]["edge"].confidence
-        return p
-
-    found = sorted(found, key=lambda n: (len(n), -surety(n), n))[:k]
     edges = {(u, v): g.edges[u, v]["edge"] for n in found for u, v in zip(n, n[1:])}
     best: dict[tuple, Statement] = {}
     for s in sorted(src.statements_for(sorted({(e.source, e.type, e.target) for e in edges.values()})),
