@@ -82,3 +82,43 @@ def test_a_path_through_a_hub_does_not_read_the_hubs_neighbourhood(hubbed):
     # the two ends' alignment edges (2 reads), then the signed ties of the actors found and of
     # the two ends (up to 3 reads each: the actors, their sides, the sides' leaders); no deepening
     assert paths and counting.calls <= 8
+
+
+def test_pair_ties_read_from_the_store_equal_the_whole_graphs_ties(hubbed):
+    from actorgraph.graph import RelType as T
+    from actorgraph.queries.library import PairTies, Ties
+
+    for min_confidence in (0.0, 0.5):
+        whole = Ties(hubbed.edges_of_types(frozenset(T), min_confidence))
+        pairs = PairTies(hubbed, min_confidence)
+        ids = [f"a{i:03d}" for i in range(0, 120, 3)]
+        signs = {(a, b): pairs.between(a, b) for a in ids for b in ids}
+        assert signs == {(a, b): whole.between(a, b) for a in ids for b in ids}
+        assert sum(v < 0 for v in signs.values()) > 20 and sum(v > 0 for v in signs.values()) > 20
+
+
+@pytest.mark.parametrize("kw", [{}, {"k": 5, "max_hops": 3}, {"k": 2, "min_confidence": 0.5}])
+def test_paths_are_the_best_aligned_simple_paths_of_the_whole_graph(hubbed, kw):
+    """Against a brute force: every simple path up to max_hops of the whole alignment graph,
+    kept when each hop's net tie is positive, ranked by length, surety and ids."""
+    import networkx as nx
+
+    from actorgraph.graph import RelType as T
+    from actorgraph.queries.library import Ties, _alignment_graph, _surety
+
+    k, max_hops, c = kw.get("k", 3), kw.get("max_hops", 4), kw.get("min_confidence", 0.0)
+    edges = hubbed.edges_of_types(frozenset(T), c)
+    ties, g = Ties(edges), _alignment_graph(edges, False)
+    rng = random.Random(3)
+    found = 0
+    for a, b in [(f"a{rng.randrange(120):03d}", f"a{rng.randrange(120):03d}") for _ in range(25)]:
+        if a == b or a not in g or b not in g:
+            continue
+        best = sorted((p for p in nx.all_simple_paths(g, a, b, cutoff=max_hops)
+                       if all(ties.aligned(u, v) for u, v in zip(p, p[1:]))),
+                      key=lambda p: (len(p), -_surety(g, p), p))[:k]
+        mine = answer(hubbed, a, b, **kw)
+        got = [] if isinstance(mine, str) else [[p.hops[0].source] + [h.target for h in p.hops] for p in mine]
+        assert got == best, (a, b)
+        found += bool(best)
+    assert found >= 8
