@@ -10,8 +10,11 @@ from functools import lru_cache
 def normalize(text: str) -> str:
     """The key a surface form is looked up by: no accents, lower case, no leading article,
     no possessive, hyphens and dots folded ("Al Assad" == "al-Assad", "U.S." == "US")."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        t = text.lower()
+    else:
+        t = unicodedata.normalize("NFKD", text)
+        t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = t.replace("\u2019", "'").replace("`", "'")
     t = re.sub(r"'s$|'$", "", t.strip())
     t = re.sub(r"^(the)\s+", "", t)

@@ -80,7 +80,8 @@ class Gazetteer:
         owner: dict[str, tuple[str, Path]] = {}  # normalised alias -> (actor id, file)
         country_from: dict[str, Path] = {}  # actor id -> the file that gave its country
         for path in files:
-            data = load_json(Path(path))
+            path = Path(path)
+            data = load_json(path)
             if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
                 raise InputError(f"{path}: expected an object with an 'actors' list")
             agent_nouns += [n for n in data.get("agent_nouns", ()) if n not in agent_nouns]
@@ -93,12 +94,12 @@ class Gazetteer:
                 except (KeyError, TypeError, ValueError) as err:
                     raise InputError(f"{path}: actor #{i + 1} is malformed ({err})") from None
                 for form in e.aliases | {e.name}:
-                    first = owner.setdefault(normalize(form), (e.id, Path(path)))
+                    first = owner.setdefault(normalize(form), (e.id, path))
                     if first[0] != e.id:
                         raise InputError(f"{path}: alias {form!r} of {e.id!r} is already an alias of {first[0]!r} "
                                          f"(in {first[1].name}); use \"merge\" or \"split\" to settle it")
                 if "country" in e.attributes:
-                    country_from[e.id] = Path(path)
+                    country_from[e.id] = path
                 old = entries.get(e.id)
                 if old:
                     old.aliases |= e.aliases

@@ -9,6 +9,9 @@ mentions by ``roles.py``; the data classes that leave resolution live in ``menti
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 import numpy as np
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -23,6 +26,12 @@ from .roles import RoleReader
 from .tokens import Tokens, word_hashes
 
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+WORD_RUN = re.compile(r"\w+")
+
+
+def _runs(text: str) -> frozenset[str]:
+    """The lower-cased runs of word characters in ``text``."""
+    return frozenset(WORD_RUN.findall(text.lower()))
 
 
 def _variants(alias: str) -> set[str]:
@@ -48,6 +57,12 @@ class Resolver:
         # "turkey"); all-lowercase forms ("rebels", "the opposition") match in any case.
         self.matchers = (PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER"))
         self.kind: dict[int, tuple[str, str]] = {}
+        # A form is tokenized into its matcher only once a document holds every run of word
+        # characters it has (a form can match only then): most of the gazetteer's forms never
+        # occur, and tokenizing them all took longer than parsing a few documents.
+        self.make_doc = nlp.make_doc
+        self.pending: dict[str, list[tuple[int, str, str, frozenset[str]]]] = defaultdict(list)
+        ready: list[tuple[int, str, str]] = []
         for e in gazetteer.entries.values():
             for kind, forms in (("alias", e.aliases | {e.name}), ("demonym", e.demonyms)):
                 key = f"{kind}|{e.id}"
@@ -56,16 +71,39 @@ class Resolver:
                 cased = {form for v in variants if v != v.lower()
                          for form in (v, v[0].upper() + v[1:], _title(v))}
                 lower = {v for v in variants if v == v.lower()}
-                if cased:
-                    self.matchers[0].add(key, [nlp.make_doc(v) for v in cased])
-                if lower:
-                    self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
+                for which, group in ((0, cased), (1, lower)):
+                    for form in sorted(group):
+                        runs = _runs(form)
+                        if runs:
+                            self.pending[max(sorted(runs), key=len)].append((which, key, form, runs))
+                        else:
+                            ready.append((which, key, form))
+        self._add(ready)
         self.roles = RoleReader(lexicon, gazetteer)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         # context nouns, pronouns, and "federal" (as in "federal troops")
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
+
+    def _add(self, forms: list[tuple[int, str, str]]) -> None:
+        grouped: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for which, key, form in forms:
+            grouped[(which, key)].append(form)
+        for (which, key), group in sorted(grouped.items()):
+            self.matchers[which].add(key, [self.make_doc(f) for f in group])
+
+    def _compile_for(self, text: str) -> None:
+        """Tokenize into the matchers the pending forms whose every word run ``text`` has."""
+        words = _runs(text)
+        ready = []
+        for run in sorted(words & self.pending.keys()):
+            waiting = self.pending.pop(run)
+            keep = [item for item in waiting if not item[3] <= words]
+            ready += [item[:3] for item in waiting if item[3] <= words]
+            if keep:
+                self.pending[run] = keep
+        self._add(ready)
 
     # -- helpers -----------------------------------------------------------
     def _entry_actor(self, actor_id: str) -> ActorSeen:
@@ -123,6 +161,7 @@ class Resolver:
         """The passes, in this order (each reads what the ones before found): gazetteer and NER
         spans, acronyms, named groups, short person names, short organisation names, demonyms
         and agent nouns, roles (``roles.py``), context nouns and pronouns, owned agents."""
+        self._compile_for(doc.text)
         da = DocActors(Tokens(doc))
         gaz_spans, demonyms = [], {}
         # shorter matches first, so that "South Sudanese" overrides the "Sudanese" inside it
