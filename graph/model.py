@@ -208,11 +208,27 @@ class Relation:
 
 @dataclass(frozen=True)
 class Batch:
-    """What one ingest step hands a store: documents, the actors they mention, their statements."""
+    """What one ingest step hands a store: documents, the actors they mention, their statements.
+
+    A long document is written part by part: each batch up to its last part names it in
+    ``unfinished`` with the number of its parts written so far; the store keeps that count
+    (a re-run resumes after it) and counts the document as stored only once a batch names it
+    without. Statement ids make a part written twice change nothing."""
 
     documents: tuple[Document, ...] = ()
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
+    unfinished: tuple[tuple[str, int], ...] = ()
+
+
+def written(stored: dict[str, int | None], document: str, parts: int | None) -> bool:
+    """Whether a batch's ``document`` (with ``parts`` written once the batch is, None when it
+    finishes the document) is in the store already: ``stored`` maps stored documents to
+    their parts written (None: finished)."""
+    if document not in stored:
+        return False
+    have = stored[document]
+    return have is None or (parts is not None and parts <= have)
 
 
 def aggregate(statements: Iterable[Statement]) -> list[Relation]:

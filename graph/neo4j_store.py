@@ -23,7 +23,7 @@ import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from .errors import StoreError, StoreUnavailable
-from .model import Actor, Batch, Document, Edge, Relation, Statement, StatementKey, aggregate, strength
+from .model import Actor, Batch, Document, Edge, Relation, Statement, StatementKey, aggregate, strength, written
 from .ontology import ActorType, RelType
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
@@ -34,7 +34,7 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
 PING: LiteralString = "RETURN 1 AS ok"
 KNOWN_DOCUMENTS: LiteralString = """UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN d.id AS id"""
+RETURN d.id AS id, d.parts AS parts"""
 KNOWN_ACTORS: LiteralString = """UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN a.id AS id"""
@@ -52,8 +52,9 @@ MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.type = row.type, a.aliases = row.aliases,
     a.mentions = row.mentions, a.attributes = row.attributes"""
 MERGE_DOCUMENTS: LiteralString = """UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-ON CREATE SET d += row"""
+MERGE (d:Document {id: row.document.id})
+ON CREATE SET d += row.document
+SET d.parts = row.parts"""
 KNOWN_STATEMENTS: LiteralString = """UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 RETURN s.id AS id"""
@@ -269,8 +270,11 @@ class Neo4jStore:
                 raise self._error(e, "write") from None
 
     def _write_tx(self, tx: neo4j.ManagedTransaction, batch: Batch) -> None:
-        known = self._stored(tx, KNOWN_DOCUMENTS, [d.id for d in batch.documents])
-        new_docs = [d for d in batch.documents if d.id not in known]
+        begun: dict[str, int | None] = {}  # stored documents -> parts written (None: finished)
+        for chunk in _chunks([d.id for d in batch.documents], self.batch_size):
+            begun |= {r["id"]: r["parts"] for r in tx.run(KNOWN_DOCUMENTS, ids=chunk)}
+        unfinished = dict(batch.unfinished)
+        new_docs = [d for d in batch.documents if not written(begun, d.id, unfinished.get(d.id))]
         if batch.documents and not new_docs:
             return
         actors = self._merged_actors(tx, batch.actors)
@@ -285,10 +289,11 @@ class Neo4jStore:
              "mentions": a.mentions,
              "attributes": json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None}
             for a in actors.values()])
-        self._unwind(tx, MERGE_DOCUMENTS, [d.to_dict() for d in new_docs])
+        self._unwind(tx, MERGE_DOCUMENTS, [{"document": d.to_dict(), "parts": unfinished.get(d.id)}
+                                           for d in new_docs])
         # A stored statement's document is stored (ASSERTS is created with it), so only the
         # statements of documents stored before this batch need looking up.
-        fresh_docs = {d.id for d in new_docs}
+        fresh_docs = {d.id for d in new_docs if d.id not in begun}
         stored = self._stored(tx, KNOWN_STATEMENTS,
                               [s.id for s in batch.statements if s.document not in fresh_docs])
         statements = list({s.id: s for s in batch.statements if s.id not in stored}.values())
@@ -369,7 +374,11 @@ class Neo4jStore:
 
     # -- reads -------------------------------------------------------------
     def document_ids(self) -> set[str]:
-        return {r["document"]["id"] for r in self.read(ALL_DOCUMENTS)}
+        return {r["document"]["id"] for r in self.read(ALL_DOCUMENTS) if r["document"].get("parts") is None}
+
+    def unfinished(self) -> dict[str, int]:
+        return {r["document"]["id"]: r["document"]["parts"] for r in self.read(ALL_DOCUMENTS)
+                if r["document"].get("parts") is not None}
 
     def documents(self) -> list[Document]:
         docs = [Document.from_dict(r["document"]) for r in self.read(ALL_DOCUMENTS)]

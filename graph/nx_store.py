@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import StoreError, StoreLocked
-from .model import SCHEMA_VERSION, Actor, Batch, Document, Edge, Relation, Statement, StatementKey
+from .model import SCHEMA_VERSION, Actor, Batch, Document, Edge, Relation, Statement, StatementKey, written
 from .names import normalize
 from .ontology import ActorType, RelType
 
@@ -36,7 +36,8 @@ CHUNK = 500  # ids per IN (...) list
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT, date TEXT);
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT, date TEXT,
+    parts INTEGER);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL,
     attributes TEXT, folded_id TEXT NOT NULL, folded_name TEXT NOT NULL);
@@ -149,6 +150,36 @@ class NetworkXStore:
             self._db.close()
             raise self._error(e, "opening") from None
         self._check()  # before anything is written to it: it may be someone else's database
+        if write:
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        """What a store written by an earlier version of this schema lacks: the documents'
+        ``parts`` column (a long document written in part) and the current indexes."""
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
+        indexes = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        if "parts" in columns and "relations_by_target" in indexes:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            columns = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
+            if "parts" not in columns:
+                self._db.execute("ALTER TABLE documents ADD COLUMN parts INTEGER")
+            for statement in SCHEMA.split(";"):
+                if statement.strip().startswith(("CREATE INDEX", "DROP INDEX")):
+                    self._db.execute(statement)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as e:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise self._error(e, "upgrading") from None
+
+    @property
+    def _finished(self) -> str:
+        """The SQL condition of a finished document (every document, in a store without parts)."""
+        if not hasattr(self, "_has_parts"):
+            self._has_parts = any(r[1] == "parts" for r in self._db.execute("PRAGMA table_info(documents)"))
+        return "parts IS NULL" if self._has_parts else "1"
 
     # -- connection ----------------------------------------------------------
     def _connect(self, target: str, uri: bool = False) -> sqlite3.Connection:
@@ -246,19 +277,30 @@ class NetworkXStore:
             self._db.execute("ROLLBACK")
             raise
 
-    def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
+    def _parts_stored(self, ids: Iterable[str]) -> dict[str, int | None]:
+        """Stored documents among ``ids`` -> parts written (None: finished)."""
+        if self._finished == "1":
+            return dict.fromkeys(self._existing("documents", ids))
+        found: dict[str, int | None] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            found |= dict(self._db.execute(
+                f"SELECT id, parts FROM documents WHERE id IN ({_marks(len(chunk))})", chunk))
+        return found
+
+    def _existing(self, table: str, ids: Iterable[str], where: str = "1") -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(sorted(set(ids))):
             found |= {r[0] for r in self._db.execute(
-                f"SELECT id FROM {table} WHERE id IN ({_marks(len(chunk))})", chunk)}
+                f"SELECT id FROM {table} WHERE id IN ({_marks(len(chunk))}) AND {where}", chunk)}
         return found
 
     def _write(self, batch: Batch) -> None:
         db = self._db
-        known = self._existing("documents", (d.id for d in batch.documents))
+        unfinished = dict(batch.unfinished)
+        stored = self._parts_stored(d.id for d in batch.documents)
         new_docs: dict[str, Document] = {}
         for d in batch.documents:
-            if d.id not in known:
+            if not written(stored, d.id, unfinished.get(d.id)):
                 new_docs.setdefault(d.id, d)
         if batch.documents and not new_docs:
             return  # already stored: re-ingesting changes nothing
@@ -284,8 +326,10 @@ class NetworkXStore:
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)",
                        [(a.id, n, x, x.lower(), normalize(x))
                         for a in changed.values() for n, x in enumerate(a.aliases)])
-        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
-                       [(d.id, d.source, d.sha256, d.title, d.date) for d in new_docs.values()])
+        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET parts = excluded.parts",
+                       [(d.id, d.source, d.sha256, d.title, d.date, unfinished.get(d.id))
+                        for d in new_docs.values()])
         db.executemany(f"INSERT OR IGNORE INTO statements ({STATEMENT_COLUMNS}) "
                        f"VALUES ({_marks(16)})", [_statement_row(s) for s in batch.statements])
         self._update_relations({(s.subject, s.type.value, s.object) for s in batch.statements})
@@ -321,7 +365,12 @@ class NetworkXStore:
                      tuple(sorted(json.loads(r[4]).items())) if r[4] else ())
 
     def document_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT id FROM documents")}
+        return {r[0] for r in self._db.execute(f"SELECT id FROM documents WHERE {self._finished}")}
+
+    def unfinished(self) -> dict[str, int]:
+        if self._finished == "1":
+            return {}
+        return dict(self._db.execute("SELECT id, parts FROM documents WHERE parts IS NOT NULL"))
 
     def documents(self) -> list[Document]:
         return [Document(*r) for r in self._db.execute(

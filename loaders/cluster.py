@@ -19,7 +19,8 @@ from actorgraph.graph import ActorgraphError, Batch, GraphStore
 from actorgraph.graph.store import is_bolt
 
 from .lexicon import Gazetteer, Lexicon
-from .pipeline import Analysis, IngestReport, Pipeline, batches, count_documents, merge_actors, read_sources
+from .pipeline import (Analysis, IngestReport, Pipeline, batch_of_parts, batches, count_documents, merge_actors,
+                       read_sources)
 from .readers import Source
 
 try:
@@ -31,8 +32,10 @@ PLUGIN = "actorgraph-pipeline"
 
 
 def batch_of(results: list[tuple[Source, Analysis]]) -> Batch:
-    return Batch(tuple(s.document for s, _ in results), tuple(merge_actors(a for _, r in results for a in r.actors)),
-                 tuple(st for _, r in results for st in r.statements))
+    """The results of whole documents (each part of a long one among them) as one batch."""
+    return batch_of_parts({s.document.id: (s.document, None if s.last else s.part) for s, _ in results},
+                          merge_actors(a for _, r in results for a in r.actors),
+                          [st for _, r in results for st in r.statements])
 
 
 class PipelinePlugin(distributed.WorkerPlugin):
@@ -65,7 +68,7 @@ def analyse_batch(sources: list[Source], write: bool) -> tuple[tuple[int, int, i
     plugin: PipelinePlugin = distributed.get_worker().plugins[PLUGIN]
     results = list(plugin.pipeline.analyse_sources(sources))
     batch = batch_of(results)
-    counts = (len(results), sum(r.sentences for _, r in results), sum(r.words for _, r in results),
+    counts = (sum(s.last for s, _ in results), sum(r.sentences for _, r in results), sum(r.words for _, r in results),
               len(batch.statements))
     if write:
         plugin.store.write(batch)

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from actorgraph.graph import Actor, Batch, GraphStore, InputError, Statement
+from actorgraph.graph import Actor, Batch, Document, GraphStore, InputError, Statement
 
 from .dates import sentence_date
 from .extract import Extractor
@@ -48,6 +48,18 @@ def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+def split(source: Source, limit: int = PART_CHARS) -> list[Source]:
+    """A long document as its parts (see :func:`parts`); a short one, or a part, as it is."""
+    if len(source.text) <= limit or source.parts > 1:
+        return [source]
+    cut = parts(source.text, limit)
+    out, lines = [], 0
+    for n, (offset, text) in enumerate(cut, 1):
+        out.append(Source(source.document, text, offset, lines, n, len(cut)))
+        lines += text.count("\n")
+    return out
+
+
 @dataclass
 class IngestReport:
     files: int = 0
@@ -72,10 +84,6 @@ class Analysis:
     sentences: int
     words: int
 
-    def plus(self, other: "Analysis") -> "Analysis":
-        return Analysis(self.actors + other.actors, self.statements + other.statements,
-                        self.sentences + other.sentences, self.words + other.words)
-
 
 class Pipeline:
     """spaCy, resolution and extraction, built once and reused for every document."""
@@ -86,49 +94,43 @@ class Pipeline:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.resolver = Resolver(self.nlp, self.gazetteer, self.lexicon)
         self.extractor = Extractor(self.lexicon, self.nlp.vocab)
-        self._lines: tuple[str, list[int]] = ("", [])  # line starts of the document in hand
+        self._lines: tuple[tuple, list[int]] = ((), [])  # line starts of the part in hand
         self.part_chars = PART_CHARS
 
     def docs(self, sources: Iterable[Source], *, processes: int = 1, batch_size: int = 64):
-        """(spaCy Doc, (Source, offset, last part?)) in input order; long texts in parts.
+        """(spaCy Doc, Source) in input order; a long document as its parts (:func:`split`).
 
         spaCy is fed paragraph by paragraph (its fastest way: short texts batch well), and
         each part is put back together as one Doc (``Doc.from_docs``), whose text is the
         part's text exactly, so offsets and sentences are as if it had been parsed whole
         (sentences never cross a line break anyway)."""
         def pieces():
-            for s in sources:
-                cut = parts(s.text, self.part_chars)
-                for n, (offset, text) in enumerate(cut, 1):
-                    paras = paragraphs(text)
+            for whole in sources:
+                for s in split(whole, self.part_chars):
+                    paras = paragraphs(s.text)
                     for k, para in enumerate(paras, 1):
-                        yield para, (s, offset, n == len(cut), k == len(paras))
+                        yield para, (s, k == len(paras))
         held: list = []
-        for doc, (source, offset, last, end_of_part) in self.nlp.pipe(
+        for doc, (source, end_of_part) in self.nlp.pipe(
                 pieces(), as_tuples=True, n_process=processes, batch_size=batch_size):
             held.append(doc)
             if end_of_part:
                 whole = held[0] if len(held) == 1 else Doc.from_docs(held, ensure_whitespace=False)
                 held = []
-                yield whole, (source, offset, last)
+                yield whole, source
 
     def analyse_sources(self, sources: Iterable[Source]) -> Iterator[tuple[Source, Analysis]]:
-        """Each source with its whole analysis (all its parts), in input order."""
-        acc: Analysis | None = None
-        for doc, (source, offset, last) in self.docs(sources):
-            result = self.analyse(doc, source, offset)
-            acc = result if acc is None else acc.plus(result)
-            if last:
-                yield source, acc
-                acc = None
+        """Each source (each part of a long one) with its analysis, in input order."""
+        for doc, source in self.docs(sources):
+            yield source, self.analyse(doc, source)
 
-    def analyse(self, doc, source: Source, offset: int = 0) -> Analysis:
-        """One parsed document (or the part of it at ``offset``) -> its actors and statements."""
+    def analyse(self, doc, source: Source) -> Analysis:
+        """One parsed document, or part of one -> its actors and statements."""
         da = self.resolver.resolve(doc)
         found = self.extractor.extract(doc, da)
-        text = source.text
-        if self._lines[0] != source.document.id:
-            self._lines = (source.document.id, [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
+        text, offset = source.text, source.offset
+        if self._lines[0] != (source.document.id, offset):
+            self._lines = ((source.document.id, offset), [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
         line_starts = self._lines[1]
         best: dict[str, Statement] = {}
         date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if found else []
@@ -143,8 +145,8 @@ class Pipeline:
                                                   source.document.date)
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
-                start=start, end=end, confidence=f.confidence, sentence=text[start:end],
-                line=bisect.bisect_right(line_starts, start),
+                start=start, end=end, confidence=f.confidence, sentence=text[start - offset:end - offset],
+                line=source.lines + bisect.bisect_right(line_starts, start - offset),
                 date=dated[sent.start] or source.document.date,
                 negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
                 pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")
@@ -193,6 +195,13 @@ def read_sources(paths: list[str | Path], report: IngestReport, known: set[str])
                 continue
             seen.add(s.document.id)
             yield s
+
+
+def batch_of_parts(docs: dict[str, tuple[Document, int | None]], actors: Iterable[Actor],
+                   statements: Iterable[Statement]) -> Batch:
+    """A batch of documents (id -> (document, parts written so far, None once finished))."""
+    return Batch(tuple(d for d, _ in docs.values()), tuple(actors), tuple(statements),
+                 tuple((i, n) for i, (_, n) in docs.items() if n is not None))
 
 
 def count_documents(paths: list[str | Path]) -> int:
@@ -275,25 +284,30 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     t0 = time.perf_counter()
     report = IngestReport()
     total = count_documents(paths) if progress else 0
-    sources = read_sources(paths, report, store.document_ids())
-    docs, actors, statements = [], [], []
+    begun = store.unfinished()
+    limit = pipeline.part_chars if pipeline else PART_CHARS
+    pieces = (s for whole in read_sources(paths, report, store.document_ids()) for s in split(whole, limit)
+              if s.part > begun.get(s.document.id, 0))  # a long document resumes after its stored parts
+    docs: dict[str, tuple[Document, int | None]] = {}  # id -> (document, parts written if unfinished)
+    actors, statements = [], []
     actor_ids: set[str] = set()
     chars = done = 0
     flushed = time.perf_counter()
-    for source, result in analysed(pipeline, sources, processes=processes, gazetteer=gazetteer, lexicon=lexicon,
+    for source, result in analysed(pipeline, pieces, processes=processes, gazetteer=gazetteer, lexicon=lexicon,
                                    batch_docs=min(flush_every, 8), batch_chars=min(flush_chars, 50_000)):
         report.sentences += result.sentences
         report.words += result.words
-        docs.append(source.document)
+        docs[source.document.id] = (source.document, None if source.last else source.part)
         actors += result.actors
         statements += result.statements
         chars += len(source.text)
-        done += 1
-        if progress:
-            progress(min(done + report.already_stored, total), total)
+        if source.last:
+            done += 1
+            if progress:
+                progress(min(done + report.already_stored, total), total)
         if len(docs) >= flush_every or chars >= flush_chars or time.perf_counter() - flushed >= flush_seconds:
             _flush(store, docs, actors, statements, report, actor_ids)
-            docs, actors, statements, chars = [], [], [], 0
+            docs, actors, statements, chars = {}, [], [], 0
             flushed = time.perf_counter()
     _flush(store, docs, actors, statements, report, actor_ids)
     report.actors = len(actor_ids)
@@ -301,11 +315,11 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     return report
 
 
-def _flush(store, docs, actors, statements, report, actor_ids) -> None:
+def _flush(store, docs: dict, actors, statements, report, actor_ids) -> None:
     if not docs and not statements:
         return
     merged = merge_actors(actors)
-    store.write(Batch(tuple(docs), tuple(merged), tuple(statements)))
-    report.documents += len(docs)
+    store.write(batch_of_parts(docs, merged, statements))
+    report.documents += sum(parts is None for _, parts in docs.values())
     report.statements += len(statements)
     actor_ids.update(a.id for a in merged)

@@ -27,10 +27,20 @@ META_FIELDS = ("title", "date", "source")
 
 @dataclass(frozen=True)
 class Source:
-    """A document's text with its metadata, ready for the pipeline."""
+    """A document's text with its metadata, ready for the pipeline; or, for a long document,
+    its part ``part`` of ``parts``, which starts at character ``offset`` after ``lines`` line
+    breaks of the document."""
 
     document: Document
     text: str
+    offset: int = 0
+    lines: int = 0
+    part: int = 1
+    parts: int = 1
+
+    @property
+    def last(self) -> bool:
+        return self.part == self.parts
 
 
 def find_files(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:

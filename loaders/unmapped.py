@@ -88,8 +88,8 @@ def unmapped(paths: list[str | Path], *, pipeline: Pipeline | None = None,
     pipeline = pipeline or Pipeline()
     found: dict[str, Unmapped] = {}
     done = 0
-    lines: tuple[str, list[int]] = ("", [])
-    for doc, (source, offset, last) in pipeline.docs(sources):
+    lines: tuple[tuple, list[int]] = ((), [])
+    for doc, source in pipeline.docs(sources):
         da = pipeline.resolver.resolve(doc)
         for trigger, subjects, objects, sent in frames_of(pipeline, doc, da):
             pairs = [(s, o) for s in subjects for o in objects if s != o]
@@ -99,12 +99,13 @@ def unmapped(paths: list[str | Path], *, pipeline: Pipeline | None = None,
             u.count += 1
             u.pairs.update(pairs)
             if not u.sentence:
-                if lines[0] != source.document.id:
-                    lines = (source.document.id, [0] + [i + 1 for i, c in enumerate(source.text) if c == "\n"])
-                start = sent.start_char + offset
-                u.sentence = source.text[start:sent.end_char + offset].strip()
-                u.document, u.line = source.document.source, bisect.bisect_right(lines[1], start)
-        if last:
+                if lines[0] != (source.document.id, source.offset):
+                    lines = ((source.document.id, source.offset),
+                             [0] + [i + 1 for i, c in enumerate(source.text) if c == "\n"])
+                u.sentence = source.text[sent.start_char:sent.end_char].strip()
+                u.document = source.document.source
+                u.line = source.lines + bisect.bisect_right(lines[1], sent.start_char)
+        if source.last:
             done += 1
             if progress:
                 progress(done, len(sources))

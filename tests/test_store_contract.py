@@ -132,6 +132,26 @@ def test_failed_batch_changes_nothing_and_rerun_completes(opener):
         assert [r.type for r in store.relations() if r.source == "usa"] == [RelType.SANCTIONS]
 
 
+def test_a_document_written_in_parts_counts_as_stored_only_when_finished(opener):
+    first = batch1()
+    part1 = Batch(first.documents, first.actors[:2], first.statements[:2], unfinished=((D1.id, 1),))
+    part2 = Batch(first.documents, first.actors[2:], first.statements[2:])
+    with opener() as store:
+        store.write(part1)
+        assert store.document_ids() == set() and store.unfinished() == {D1.id: 1}
+        assert len(store.statements()) == 2 and store.documents() == [D1]
+        store.write(part1)  # a part written again changes nothing
+        assert {a.id: a.mentions for a in store.actors()} == {"iran": 3, "hezbollah": 2}
+    with opener() as store:
+        assert store.unfinished() == {D1.id: 1}
+        store.write(part2)
+        assert store.document_ids() == {D1.id} and store.unfinished() == {}
+        assert store.statements() == sorted(first.statements, key=lambda s: s.id)
+        assert store.relations() == aggregate(first.statements)
+        store.write(part2)  # finished: changes nothing
+        assert {a.id: a.mentions for a in store.actors()}["syria"] == 2
+
+
 @pytest.mark.bolt
 def test_both_stores_hold_the_same_graph(bolt_store, tmp_path):
     with NetworkXStore(tmp_path / "s.json", write=True) as nx_store:

@@ -100,3 +100,60 @@ def test_two_ingests_into_one_store_both_complete(tmp_path):
     ids, by_doc = contents(store)
     assert len(ids) == 500 and sum(map(len, by_doc.values())) > 500
     assert (ids, by_doc) == contents(ref)
+
+
+LONG_INGEST = """
+import sys
+from actorgraph.graph import open_store
+from actorgraph.loaders.pipeline import Pipeline, ingest
+pipeline = Pipeline()
+pipeline.part_chars = 3000
+with open_store(sys.argv[2], write=True) as store:
+    ingest([sys.argv[1]], store, pipeline=pipeline, flush_chars=3000)
+"""
+
+
+def long_document(path: Path, paragraphs: int) -> Path:
+    lines = ["A long report"]
+    for i in range(paragraphs):
+        a, b = PAIRS[i % len(PAIRS)]
+        c, d = PAIRS[(i * 5 + 2) % len(PAIRS)]
+        lines.append(f"In week {i}, {a} {VERBS[i % len(VERBS)]} {b} over the river dispute, officials said. "
+                     f"{c} {VERBS[(i + 3) % len(VERBS)]} {d} a day later, in talks number {i}.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_long_document_is_written_part_by_part_and_a_killed_ingest_resumes_after_its_parts(tmp_path):
+    from actorgraph.graph.export import to_json_data
+
+    doc = long_document(tmp_path / "long.txt", 1500)  # about 60 parts of 3,000 characters
+    run = [sys.executable, "-c", LONG_INGEST, str(doc)]
+    store = tmp_path / "g.db"
+    proc = subprocess.Popen(run + [str(store)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+
+    def parts_written() -> int:
+        try:
+            with open_store(str(store)) as st:
+                return max(st.unfinished().values(), default=0)
+        except Exception:  # noqa: BLE001 - not created yet
+            return 0
+    while parts_written() < 3:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "no part committed in 180 s"
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with open_store(str(store)) as st:
+        written = st.unfinished()
+        assert st.document_ids() == set() and len(written) == 1  # stored in part, not as done
+        assert 3 <= next(iter(written.values())) < 55
+        assert st.statements()  # the committed parts' statements are there
+    subprocess.run(run + [str(store)], check=True, capture_output=True, timeout=600)
+    clean = tmp_path / "clean.db"
+    subprocess.run(run + [str(clean)], check=True, capture_output=True, timeout=600)
+    with open_store(str(store)) as resumed, open_store(str(clean)) as whole:
+        assert resumed.unfinished() == {} and len(resumed.document_ids()) == 1
+        assert to_json_data(resumed) == to_json_data(whole)  # mentions counted once per part
+        assert len(whole.statements()) > 1000
