@@ -208,11 +208,50 @@ class Relation:
 
 @dataclass(frozen=True)
 class Batch:
-    """What one ingest step hands a store: documents, the actors they mention, their statements."""
+    """What one ingest step hands a store: documents, the actors they mention, their statements,
+    and ``forms``: each document's own actors as (document id, actor), what cross-document
+    linking groups (a batch without them stores each actor as one form of no document)."""
 
     documents: tuple[Document, ...] = ()
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
+    forms: tuple[tuple[str, Actor], ...] = ()
+
+
+class Form(NamedTuple):
+    """One actor as one document saw it (``document`` is "" for one stored without its
+    document), and the actor it is linked to across documents (``linked``)."""
+
+    document: str
+    actor: Actor
+    linked: str
+
+
+@dataclass(frozen=True)
+class Linking:
+    """What cross-document linking hands a store: ``links`` (document, form id) -> actor id
+    for every stored form; ``actors``, every actor as linked; ``names``, the other names an
+    actor is known by (for lookups); ``merges``, new audit entries; ``constraints``, the
+    corrections by hand as (kind, a, b), replacing the stored ones when given."""
+
+    links: dict[tuple[str, str], str]
+    actors: tuple[Actor, ...]
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    merges: tuple["Merge", ...] = ()
+    constraints: tuple[tuple[str, str, str], ...] | None = None
+
+
+class Merge(NamedTuple):
+    """One entry of the audit trail: ``form`` (an actor id as documents gave it) joined
+    ``actor`` by ``rule``; ``names`` says which names met, ``document`` what triggered it
+    ("" for a correction by hand)."""
+
+    rule: str
+    form: str
+    actor: str
+    names: str
+    document: str
+    at: str = ""
 
 
 def aggregate(statements: Iterable[Statement]) -> list[Relation]:

@@ -16,6 +16,7 @@ from .dates import sentence_date
 from .extract import Extractor
 from .lexicon import Gazetteer, Lexicon
 from .lexicon import lexicon as default_lexicon
+from .link import relink
 from .nlp import load_model
 from .readers import Source, find_files, read_file
 from .resolve import DocActors, Resolver
@@ -57,6 +58,7 @@ class IngestReport:
     words: int = 0
     actors: int = 0
     statements: int = 0
+    merges: int = 0  # cross-document links made or changed (``actorgraph merges`` lists them)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -278,6 +280,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     sources = read_sources(paths, report, store.document_ids())
     docs, actors, statements = [], [], []
     actor_ids: set[str] = set()
+    new_docs: set[str] = set()
     chars = done = 0
     flushed = time.perf_counter()
     for source, result in analysed(pipeline, sources, processes=processes, gazetteer=gazetteer, lexicon=lexicon,
@@ -285,7 +288,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
         report.sentences += result.sentences
         report.words += result.words
         docs.append(source.document)
-        actors += result.actors
+        new_docs.add(source.document.id)
+        actors += [(source.document.id, a) for a in merge_actors(result.actors)]
         statements += result.statements
         chars += len(source.text)
         done += 1
@@ -296,6 +300,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
             docs, actors, statements, chars = [], [], [], 0
             flushed = time.perf_counter()
     _flush(store, docs, actors, statements, report, actor_ids)
+    report.merges = len(relink(store, gazetteer or (pipeline.gazetteer if pipeline else Gazetteer.load()),
+                               new_documents=new_docs))
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0
     return report
@@ -304,8 +310,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
 def _flush(store, docs, actors, statements, report, actor_ids) -> None:
     if not docs and not statements:
         return
-    merged = merge_actors(actors)
-    store.write(Batch(tuple(docs), tuple(merged), tuple(statements)))
+    merged = merge_actors(a for _, a in actors)
+    store.write(Batch(tuple(docs), tuple(merged), tuple(statements), tuple(actors)))
     report.documents += len(docs)
     report.statements += len(statements)
     actor_ids.update(a.id for a in merged)
