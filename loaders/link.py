@@ -5,7 +5,7 @@ stored as *forms* (document, actor as that document saw it). Which forms are one
 actor is decided here, as a pure function of ALL stored forms, so any order of
 ingest, in one run or several, gives the same grouping. The rules, in order:
 
-1. **variant**: two forms of one type whose names differ by spelling or
+1. **variant** (or **alias**, when one's name is an alias of the other): two forms of one type whose names differ by spelling or
    transliteration ("Mahmud Abbas" / "Mahmoud Abbas", "Gbago" / "Gbagbo") join,
    word by word, when every differing word has at least ``MIN_FUZZY`` letters and a
    ``rapidfuzz`` ratio of at least ``THRESHOLD``, their countries do not differ, not
@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from actorgraph.graph import Actor, ActorType
+from actorgraph.graph import Actor, ActorgraphError, ActorType
 from actorgraph.graph.model import TYPE_ORDER, Form, Linking, Merge
 from actorgraph.graph.names import normalize
 
@@ -48,6 +48,8 @@ MIN_FUZZY = 5
 ORGS = (ActorType.ORGANIZATION, ActorType.GROUP)
 STOP_WORDS = frozenset({"of", "the", "and", "for", "to", "de", "du", "des", "la", "le", "on", "in", "al", "el"})
 BY_HAND = "by hand"
+#: Generational suffixes: "Ferdinand Marcos Jr." ends, as a surname, with "Marcos".
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def word_match(a: str, b: str) -> bool:
@@ -102,11 +104,14 @@ class _Unit:
 
 
 class _Groups:
-    """Union-find over actor ids; remembers why each id joined."""
+    """Union-find over actor ids; remembers why each id joined, and keeps apart the pairs
+    ``apart`` names (form id -> actor ids it was split from by hand)."""
 
-    def __init__(self, ids, known: set[str]):
+    def __init__(self, ids, known: set[str], apart: dict[str, set[str]]):
         self.parent = {i: i for i in ids}
         self.known = {i: {i} & known for i in ids}
+        self.members = {i: {i} for i in ids}
+        self.apart = apart
         self.why: dict[str, tuple[str, str]] = {}
 
     def find(self, i: str) -> str:
@@ -115,13 +120,18 @@ class _Groups:
             i = self.parent[i]
         return i
 
+    def kept_apart(self, ra: str, rb: str) -> bool:
+        a, b = self.members[ra], self.members[rb]
+        return any(self.apart.get(i, set()) & b for i in a) or any(self.apart.get(i, set()) & a for i in b)
+
     def union(self, a: str, b: str, rule: str, names: str, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or (not force and self.known[ra] and self.known[rb]):
+        if ra == rb or (not force and self.known[ra] and self.known[rb]) or self.kept_apart(ra, rb):
             return False  # two gazetteer actors are two actors, unless merged by hand
         ra, rb = min(ra, rb), max(ra, rb)
         self.parent[rb] = ra
         self.known[ra] |= self.known.pop(rb)
+        self.members[ra] |= self.members.pop(rb)
         for i in (a, b):
             self.why.setdefault(i, (rule, names))
         return True
@@ -147,9 +157,13 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
         actor = _merge_all([f.actor for f in fs])
         units[i] = _Unit(i, actor, i in gazetteer.entries,
                          {normalize(n) for n in (actor.name, *actor.aliases)} - {""})
-    kept_apart = {b for kind, _, b in constraints if kind == "split"}
+    apart: dict[str, set[str]] = defaultdict(set)  # split by hand: form id -> the actors it left
+    for kind, a, b in constraints:
+        if kind == "split":
+            apart[b].add(a)
+    kept_apart = {i for i, u in units.items() if not u.known and normalize(u.actor.name) in gazetteer.splits}
     free = {i for i in units if i not in kept_apart}
-    groups = _Groups(units, {i for i in units if units[i].known})
+    groups = _Groups(units, {i for i in units if units[i].known}, apart)
 
     # 1. spelling and transliteration variants
     matches = _variant_matches(units, free)
@@ -158,7 +172,9 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
     for u in sorted(matches):
         for v in sorted(matches[u]):
             if u < v and u not in ambiguous and v not in ambiguous:
-                groups.union(u, v, "variant", f"{units[u].actor.name} ~ {units[v].actor.name}")
+                same = sorted(units[u].names & units[v].names)  # a name one has as an alias
+                groups.union(u, v, "alias" if same else "variant",
+                             f"{units[u].actor.name} ~ {units[v].actor.name}" + (f" ({same[0]})" if same else ""))
     # 2. the gazetteer (the user's aliases and merges included) names a stored gazetteer actor
     for u in sorted(free):
         if not units[u].known:
@@ -181,6 +197,8 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
             u = units[i]
             for n in u.names:
                 ws = n.split()
+                while len(ws) > 2 and ws[-1] in SUFFIXES:
+                    ws.pop()
                 if u.actor.type is ActorType.PERSON and len(ws) > 1:
                     ends[ws[-1]].add(root)
                     starts[ws[0]].add(root)
@@ -205,7 +223,7 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
         else:
             continue
         cands = {c for c in cands - {root}
-                 if all(_countries_agree(u, units[c]) for u in us)}
+                 if all(_countries_agree(u, units[c]) for u in us) and not groups.kept_apart(root, c)}
         if len(cands) == 1:
             joins[root] = cands.pop()
             for i in ids:
@@ -220,7 +238,10 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
                             "surname, by date", f"{f.actor.name} ({dates.get(f.document)}) -> "
                                                 f"{_display(members[target], units)}")
     for root, target in sorted(joins.items()):
-        groups.union(root, target, "", "", force=True)
+        if not groups.union(root, target, "", "", force=True):
+            for i in members[root]:
+                groups.why.pop(i, None)
+    dependents = {i for r in joins if groups.find(r) == groups.find(joins[r]) for i in members[r]}
 
     # 5. merges by hand
     for kind, a, b in constraints:
@@ -228,7 +249,6 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
             groups.union(a, b, BY_HAND, f"{units[a].actor.name} = {units[b].actor.name}", force=True)
 
     # the groups' actors; short forms and acronyms (dependents) never name one
-    dependents = {i for r in joins for i in members[r]}
     final: dict[str, list[tuple[tuple[str, str], Actor, bool]]] = defaultdict(list)
     for f in forms:
         key = (f.document, f.actor.id)
@@ -372,3 +392,40 @@ def _records(forms: list[Form], links, why, actors, past: list[Merge], new_docum
         out.append(Merge(reason[0], form, new, reason[1], trigger[0], stamp))
         last[form] = (reason[0], new)
     return out
+
+
+# -- corrections by hand ----------------------------------------------------------------------
+def merge_by_hand(store, a: Actor, b: Actor, gazetteer: Gazetteer) -> list[Merge]:
+    """Join actors ``a`` and ``b`` for good (a constraint every later grouping obeys)."""
+    if a.id == b.id:
+        raise ActorgraphError(f"{a.name!r} and {b.name!r} are one actor already ({a.id})")
+    held = [c for c in store.constraints() if not (c[0] == "split" and c[2] in (a.id, b.id))]
+    held.append(("merge", *sorted((a.id, b.id))))
+    return relink(store, gazetteer, constraints=sorted(set(held)), rule="merge by hand")
+
+
+def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple[list[Merge], str | None]:
+    """Keep the documents' actors named ``form`` apart from ``actor`` for good; returns the audit
+    entries and a note on what could not be split (documents that gave ``form`` to the same
+    actor as other names: which of their statements came from which name is not known)."""
+    key = normalize(form)
+    mine = [f for f in store.forms() if f.linked == actor.id]
+    if key == normalize(actor.name) or any(f.actor.id == actor.id and normalize(f.actor.name) == key for f in mine):
+        raise ActorgraphError(f"{form!r} is the name {actor.name} ({actor.id}) is stored under; "
+                              f"name the other form to split off")
+    movable = sorted({f.actor.id for f in mine if normalize(f.actor.name) == key and f.actor.id != actor.id})
+    inside = sorted({f.document for f in mine if f.actor.id not in movable
+                     and key in {normalize(x) for x in (f.actor.name, *f.actor.aliases)}})
+    note = None
+    if inside:
+        note = (f"{len(inside)} document(s) name {actor.name} {form!r} among other names of one actor; "
+                f"their statements cannot be told apart and stay with {actor.id}")
+    if not movable:
+        if note:
+            raise ActorgraphError(f"cannot split {form!r} from {actor.name}: {note}")
+        names = sorted({f.actor.name for f in mine if f.actor.id != actor.id})
+        raise ActorgraphError(f"{actor.name} ({actor.id}) has no form {form!r} joined from other documents"
+                              + (f"; its forms: {', '.join(names)}" if names else ""))
+    held = [c for c in store.constraints() if not (c[0] == "merge" and (c[1] in movable or c[2] in movable))]
+    held += [("split", actor.id, r) for r in movable]
+    return relink(store, gazetteer, constraints=sorted(set(held)), rule="split by hand"), note

@@ -7,13 +7,14 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from actorgraph.graph import open_store
 from actorgraph.graph.export import export
 from actorgraph.graph.model import Actor, Form
 from actorgraph.graph.ontology import ActorType
 from actorgraph.loaders.lexicon import Gazetteer
-from actorgraph.loaders.link import THRESHOLD, link, variant, word_match
+from actorgraph.loaders.link import THRESHOLD, link, merge_by_hand, split_by_hand, variant, word_match
 from actorgraph.loaders.pipeline import Pipeline, ingest
 
 DATA = Path(__file__).resolve().parent / "data" / "crossdoc"
@@ -67,6 +68,98 @@ def test_the_bolt_store_links_the_same_in_three_orders(bolt_store, tmp_path, pip
         ingest_in_runs(bolt_store, order, per_run, pipeline)
         check_actors(bolt_store)
         assert export(bolt_store, "json") == expected
+    from actorgraph.queries import find_actor
+    assert find_actor(bolt_store, "DRC").id == "dr-congo" and find_actor(bolt_store, "CPJ").id.startswith("committee")
+    # corrections by hand give the same store on both
+    with open_store(str(tmp_path / "all.db"), write=True) as store:
+        for s in (store, bolt_store):
+            merge_by_hand(s, s.actor("mbala"), s.actor("joseph-mbala"), pipeline.gazetteer)
+            split_by_hand(s, s.actor("viktor-ostrenko"), "Ostrenko", pipeline.gazetteer)
+            assert s.constraints() == [("merge", "joseph-mbala", "mbala"), ("split", "viktor-ostrenko", "ostrenko")]
+        assert export(bolt_store, "json") == export(store, "json") != expected
+        # the audit trails differ in their history (three orders against one), not in the corrections
+        assert [m[:5] for m in bolt_store.merges()[-2:]] == [m[:5] for m in store.merges()[-2:]]
+        assert [m.rule for m in store.merges()[-2:]] == ["merge by hand", "split by hand"]
+
+
+OSTRENKO_TOO = ("LUSAKA, March 1, 2003 - Opposition leader Viktor Ostrenko met diplomats from Angola.\n"
+                "Mr. Ostrenko praised Angola for its help.\n")
+OSTRENKO_AGAIN = "LUSAKA, March 9, 2003 - Mr. Ostrenko criticized Zambia over the vote.\n"
+
+
+@pytest.mark.model
+def test_merges_are_listed_and_corrections_by_hand_survive_a_reingest(tmp_path, pipeline, capsys):
+    path = str(tmp_path / "s.db")
+    (tmp_path / "x13.txt").write_text(OSTRENKO_TOO)
+    docs = DOCS + [tmp_path / "x13.txt"]
+    with open_store(path, write=True) as store:
+        ingest(docs, store, pipeline=pipeline)
+    code, out, _ = run_cli(capsys, "merges", "--store", path)
+    assert code == 0
+    for rule, form, actor in [("acronym", "cpj", "committee-to-protect-journalists"),
+                              ("variant", "mahmud-karimzadeh", "mahmoud-karimzadeh"),
+                              ("surname, by date", "mbala", "laurent-mbala"),
+                              ("alias", "ostrenko", "viktor-ostrenko"),  # x13 gave him "Ostrenko"
+                              ("surname", "tshombella", "albert-tshombela")]:
+        assert any(f"{rule} " in line and f"{form} -> {actor} " in line for line in out.splitlines()), (rule, out)
+    assert "Mbala (1999-08-15) -> Laurent Mbala" in out and "d0" in out
+    # the same ingest again changes nothing, the audit trail included
+    with open_store(path) as store:
+        before, trail = export(store, "json"), store.merges()
+    with open_store(path, write=True) as store:
+        assert ingest(docs, store, pipeline=pipeline).merges == 0
+        assert export(store, "json") == before and store.merges() == trail
+
+    code, out, _ = run_cli(capsys, "merge", "Mbala", "Joseph Mbala", "--store", path)
+    assert code == 0 and "into Joseph Mbala (joseph-mbala)" in out, out
+    code, out, _ = run_cli(capsys, "split", "Viktor Ostrenko", "Ostrenko", "--store", path)
+    assert code == 0 and "ostrenko kept apart" in out
+    # x13 says "Ostrenko" inside Viktor Ostrenko's own actor: that cannot be split, and it says so
+    assert "note: 1 document(s) name Viktor Ostrenko 'Ostrenko' among other names" in out
+    code, _, err = run_cli(capsys, "split", "Viktor Ostrenko", "Viktor Ostrenko", "--store", path)
+    assert code == 1 and "is the name Viktor Ostrenko (viktor-ostrenko) is stored under" in err
+    code, _, err = run_cli(capsys, "merge", "Ostrenko", "ostrenko", "--store", path)
+    assert code == 1 and "one actor already" in err
+
+    (tmp_path / "x14.txt").write_text(OSTRENKO_AGAIN)
+    with open_store(path, write=True) as store:
+        ingest(docs + [tmp_path / "x14.txt"], store, pipeline=pipeline)  # a later ingest keeps both corrections
+        actors = {a.id: a for a in store.actors()}
+        assert "mbala" not in actors and "Mbala" in actors["joseph-mbala"].aliases
+        assert actors["ostrenko"].mentions == 2 and "Ostrenko" in actors["viktor-ostrenko"].aliases
+        assert {r.source for r in store.relations() if r.target == "zambia"} >= {"ostrenko", "viktor-ostrenko"}
+    code, out, _ = run_cli(capsys, "merges", "--store", path)
+    assert "merge by hand" in out and "split by hand" in out
+    assert "kept by hand: merge joseph-mbala mbala" in out and "kept by hand: split viktor-ostrenko ostrenko" in out
+
+
+@pytest.mark.model
+def test_lookups_find_an_actor_by_every_known_name(tmp_path, pipeline, capsys):
+    import re
+
+    from actorgraph.graph.html import render
+
+    path = str(tmp_path / "s.db")
+    with open_store(path, write=True) as store:
+        ingest(DOCS, store, pipeline=pipeline)
+        assert "DRC" not in store.actor("dr-congo").aliases  # never seen in the text: the gazetteer's
+    code, out, _ = run_cli(capsys, "show", "DRC", "--store", path)
+    assert code == 0 and out.startswith("DR Congo [STATE] id=dr-congo")
+    code, out, _ = run_cli(capsys, "timeline", "Democratic Republic of Congo", "Laurent Mbala", "--store", path)
+    assert code == 0 and out.startswith("timeline of DR Congo and Laurent Mbala: 1 statement")
+    code, out, _ = run_cli(capsys, "allies", "Republic of Angola", "--store", path)
+    assert code == 0 and out.startswith("allies of Angola") and "Joseph Mbala" in out
+    code, out, err = run_cli(capsys, "path", "Joseph Mbala", "Republic of Angola", "--store", path)
+    assert code == 0 and out.startswith("path 1: Joseph Mbala -> Angola"), err
+    code, _, err = run_cli(capsys, "show", "Karimzadeh", "--store", path)
+    assert code == 1 and "no actor named 'Karimzadeh'" in err  # no document and no gazetteer name him so
+    code, out, _ = run_cli(capsys, "show", "Mahmud Karimzadeh", "--store", path)
+    assert code == 0 and out.startswith("Mahmoud Karimzadeh [PERSON]")
+    with open_store(path) as store:
+        page = render(store).html
+    data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', page, re.S).group(1))
+    node = next(n for n in data["nodes"] if n["id"] == "dr-congo")
+    assert "DRC" in node["names"] and "Congo" not in node["names"]  # "Congo" is an alias already
 
 
 # -- the rules, on both sides of their thresholds ----------------------------------------------
