@@ -108,9 +108,9 @@ ON CREATE SET f.document = row.document, f.id = row.id, f.linked = row.id
 SET f.actor = row.actor"""
 ALL_FORMS: LiteralString = """MATCH (f:Form)
 RETURN f.document AS document, f.actor AS actor, f.linked AS linked"""
-ROLE_DATES: LiteralString = """MATCH (s:Statement)-[:SUBJECT]->(a:Actor)
-WHERE s.type = 'LEADS' AND s.date IS NOT NULL
-RETURN s.document AS document, coalesce(s.raw_subject, a.id) AS form, s.date AS date"""
+STATEMENT_ENDS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
+RETURN s.document AS document, coalesce(s.raw_subject, a.id) AS subject, s.type AS type,
+       coalesce(s.raw_object, b.id) AS object, s.date AS date"""
 ALL_CORRECTIONS: LiteralString = "MATCH (c:Correction) RETURN c.kind AS kind, c.a AS a, c.b AS b"
 ALL_MERGES: LiteralString = "MATCH (m:Merge) RETURN properties(m) AS merge"
 NAMES_OF: LiteralString = """UNWIND $ids AS id
@@ -138,6 +138,9 @@ MATCH (s:Statement {id: row.id})
 MATCH (a:Actor {id: row.subject})
 MATCH (b:Actor {id: row.object})
 CREATE (s)-[:SUBJECT]->(a), (s)-[:OBJECT]->(b)"""
+LINKED_FORMS: LiteralString = """UNWIND $ids AS id
+MATCH (f:Form {linked: id})
+RETURN DISTINCT f.linked AS id"""
 DELETE_ACTORS: LiteralString = """UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 DETACH DELETE a"""
@@ -177,8 +180,8 @@ QUERIES: tuple[str, ...] = (
     MERGE_DOCUMENTS, KNOWN_STATEMENTS, CREATE_STATEMENTS, EDGES_OF_SUBJECTS, STATEMENTS_OF_SUBJECTS,
     *UPDATE_RELATION.values(), *CREATE_TRIPLE.values(),
     ALL_DOCUMENTS, ALL_ACTORS, ALL_STATEMENTS, ALL_RELATIONS,
-    FORMS_BY_KEY, MERGE_FORMS, ALL_FORMS, ROLE_DATES, ALL_CORRECTIONS, ALL_MERGES, NAMES_OF, SET_NAMES,
-    RELINK_FORMS, STATEMENTS_OF_DOCUMENTS, STATEMENTS_OF_FORMS, DETACH_ENDS, ATTACH_ENDS, DELETE_ACTORS,
+    FORMS_BY_KEY, MERGE_FORMS, ALL_FORMS, STATEMENT_ENDS, ALL_CORRECTIONS, ALL_MERGES, NAMES_OF, SET_NAMES,
+    RELINK_FORMS, LINKED_FORMS, STATEMENTS_OF_DOCUMENTS, STATEMENTS_OF_FORMS, DETACH_ENDS, ATTACH_ENDS, DELETE_ACTORS,
     ADD_MERGES, MERGE_COUNT, DROP_CORRECTIONS, ADD_CORRECTIONS, *DELETE_RELATION.values(),
     *CREATE_RELATION.values(),
 )
@@ -456,8 +459,9 @@ class Neo4jStore:
         return sorted((Form(r["document"], Actor.from_dict(json.loads(r["actor"])), r["linked"]) for r in rows),
                       key=lambda f: (f.document, f.actor.id))
 
-    def role_dates(self) -> list[tuple[str, str, str]]:
-        return sorted((r["document"], r["form"], r["date"]) for r in self.read(ROLE_DATES))
+    def statement_ends(self) -> list[tuple[str, str, str, str, str | None]]:
+        return sorted(((r["document"], r["subject"], r["type"], r["object"], r["date"])
+                       for r in self.read(STATEMENT_ENDS)), key=lambda e: (*e[:4], e[4] or ""))
 
     def constraints(self) -> list[tuple[str, str, str]]:
         return sorted((r["kind"], r["a"], r["b"]) for r in self.read(ALL_CORRECTIONS))
@@ -550,8 +554,9 @@ class Neo4jStore:
 
     def _finish(self, tx: neo4j.ManagedTransaction, gone: list[str], merges: list[Merge],
                 constraints) -> None:
-        for chunk in _chunks(gone, self.batch_size):
-            tx.run(DELETE_ACTORS, ids=chunk).consume()
+        for chunk in _chunks(gone, self.batch_size):  # not one whose forms another writer has just added
+            held = {r["id"] for r in tx.run(LINKED_FORMS, ids=chunk)}
+            tx.run(DELETE_ACTORS, ids=[i for i in chunk if i not in held]).consume()
         seq = tx.run(MERGE_COUNT).single()["n"]
         self._unwind(tx, ADD_MERGES, [{**m._asdict(), "seq": seq + n} for n, m in enumerate(merges)])
         if constraints is not None:

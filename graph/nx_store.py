@@ -359,13 +359,13 @@ class NetworkXStore:
         return [Form(d, Actor.from_dict(json.loads(a)), l) for d, a, l in self._db.execute(
             "SELECT document, actor, linked FROM forms ORDER BY document, id")]
 
-    def role_dates(self) -> list[tuple[str, str, str]]:
-        """(document, form id, date) of every dated LEADS statement."""
+    def statement_ends(self) -> list[tuple[str, str, str, str, str | None]]:
+        """(document, subject, type, object, date) of every statement, its ends as its document gave them."""
         if not self._linked:
             return []
         return list(self._db.execute(
-            "SELECT e.document, e.subject, s.date FROM statements s JOIN statement_ends e ON e.id = s.id "
-            "WHERE s.type = 'LEADS' AND s.date IS NOT NULL ORDER BY e.document, e.subject, s.date"))
+            "SELECT e.document, e.subject, s.type, e.object, s.date FROM statements s "
+            "JOIN statement_ends e ON e.id = s.id ORDER BY s.id"))
 
     def constraints(self) -> list[tuple[str, str, str]]:
         return list(self._db.execute("SELECT kind, a, b FROM constraints ORDER BY kind, a, b")) \
@@ -414,7 +414,10 @@ class NetworkXStore:
         stored = {a.id: a for a in self.iter_actors()}
         want = {a.id: a for a in linking.actors}
         self._put_actors(a for i, a in sorted(want.items()) if stored.get(i) != a)
-        gone = sorted(stored.keys() - want.keys())
+        # an actor no form is linked to any more goes (not one whose forms another writer has
+        # just added: the next grouping takes them in)
+        linked = {r[0] for r in db.execute("SELECT DISTINCT linked FROM forms")}
+        gone = sorted(stored.keys() - want.keys() - linked)
         db.executemany("DELETE FROM actors WHERE id = ?", [(i,) for i in gone])
         db.executemany("DELETE FROM aliases WHERE actor = ?", [(i,) for i in gone])
         docs = sorted({d for d, _ in moved if d})

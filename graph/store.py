@@ -71,8 +71,8 @@ class GraphStore(Protocol):
     # -- cross-document linking (the rules are in loaders/link.py) --------------
     def forms(self) -> list[Form]:
         """Every document's own actors, with the actor each is linked to."""
-    def role_dates(self) -> list[tuple[str, str, str]]:
-        """(document, form id, date) of every dated LEADS statement."""
+    def statement_ends(self) -> list[tuple[str, str, str, str, str | None]]:
+        """(document, subject, type, object, date) of every statement, its ends as its document gave them."""
     def constraints(self) -> list[tuple[str, str, str]]:
         """The corrections by hand: ("merge", a, b) and ("split", actor, form id)."""
     def merges(self) -> list[Merge]:

@@ -21,7 +21,9 @@ ingest, in one run or several, gives the same grouping. The rules, in order:
 4. **acronym**: an all-capitals name ("HRW") joins the one stored organisation or
    group whose initials it is ("Human Rights Watch").
 5. corrections by hand (``actorgraph merge``/``split``): a merge joins two actors
-   whatever the rules say; a split keeps a form out of every rule.
+   whatever the rules say; a split keeps a form apart from the actor it was split from.
+
+No rule joins two forms that one statement relates ("Obi criticised Kalu Obi": two men).
 
 Of a group, the actor that survives is a gazetteer actor if there is one, else the
 one whose name :meth:`Actor.merged` keeps; short forms and acronyms never name it.
@@ -32,6 +34,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from actorgraph.graph import Actor, ActorgraphError, ActorType
@@ -48,6 +51,7 @@ MIN_FUZZY = 5
 ORGS = (ActorType.ORGANIZATION, ActorType.GROUP)
 STOP_WORDS = frozenset({"of", "the", "and", "for", "to", "de", "du", "des", "la", "le", "on", "in", "al", "el"})
 BY_HAND = "by hand"
+CHUNK = 2000  # names compared at once (a CHUNK x block matrix of bytes)
 #: Generational suffixes: "Ferdinand Marcos Jr." ends, as a surname, with "Marcos".
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -105,13 +109,15 @@ class _Unit:
 
 class _Groups:
     """Union-find over actor ids; remembers why each id joined, and keeps apart the pairs
-    ``apart`` names (form id -> actor ids it was split from by hand)."""
+    ``apart`` names (form id -> actor ids it was split from by hand) and, unless forced, those
+    ``related`` names (form id -> the form ids a statement relates it to)."""
 
-    def __init__(self, ids, known: set[str], apart: dict[str, set[str]]):
+    def __init__(self, ids, known: set[str], apart: dict[str, set[str]], related: dict[str, set[str]]):
         self.parent = {i: i for i in ids}
         self.known = {i: {i} & known for i in ids}
         self.members = {i: {i} for i in ids}
         self.apart = apart
+        self.related = related
         self.why: dict[str, tuple[str, str]] = {}
 
     def find(self, i: str) -> str:
@@ -120,13 +126,16 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def kept_apart(self, ra: str, rb: str) -> bool:
+    def kept_apart(self, ra: str, rb: str, force: bool = False) -> bool:
         a, b = self.members[ra], self.members[rb]
-        return any(self.apart.get(i, set()) & b for i in a) or any(self.apart.get(i, set()) & a for i in b)
+        if len(a) > len(b):
+            a, b = b, a
+        return any(self.apart.get(i, set()) & b or (not force and self.related.get(i, set()) & b) for i in a) \
+            or any(self.apart.get(i, set()) & a for i in b)
 
     def union(self, a: str, b: str, rule: str, names: str, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or (not force and self.known[ra] and self.known[rb]) or self.kept_apart(ra, rb):
+        if ra == rb or (not force and self.known[ra] and self.known[rb]) or self.kept_apart(ra, rb, force):
             return False  # two gazetteer actors are two actors, unless merged by hand
         ra, rb = min(ra, rb), max(ra, rb)
         self.parent[rb] = ra
@@ -142,13 +151,14 @@ def _countries_agree(a: _Unit, b: _Unit) -> bool:
 
 
 def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None],
-         roles: list[tuple[str, str, str]] = (), constraints: list[tuple[str, str, str]] = ()
+         statement_ends: list[tuple[str, str, str, str, str | None]] = (), constraints: list[tuple[str, str, str]] = ()
          ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, str]], dict[str, Actor]]:
     """The grouping of ``forms``: (document, form id) -> actor id; the rule and names by which
     each form joined its actor; and every actor as linked, by id.
 
-    ``dates`` gives each document's date, ``roles`` the (document, form id, date) of LEADS
-    statements, ``constraints`` the corrections by hand: ("merge", a, b) and ("split", actor, form id)."""
+    ``dates`` gives each document's date, ``statement_ends`` the (document, subject, type, object, date) of
+    every statement (its ends as form ids: two forms a statement relates are two actors, unless
+    merged by hand; LEADS statements date roles), ``constraints`` the corrections by hand: ("merge", a, b) and ("split", actor, form id)."""
     by_id: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_id[f.actor.id].append(f)
@@ -163,7 +173,12 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
             apart[b].add(a)
     kept_apart = {i for i, u in units.items() if not u.known and normalize(u.actor.name) in gazetteer.splits}
     free = {i for i in units if i not in kept_apart}
-    groups = _Groups(units, {i for i in units if units[i].known}, apart)
+    related: dict[str, set[str]] = defaultdict(set)
+    for _, a, _, b, _ in statement_ends:
+        if a != b:
+            related[a].add(b)
+            related[b].add(a)
+    groups = _Groups(units, {i for i in units if units[i].known}, apart, related)
 
     # 1. spelling and transliteration variants
     matches = _variant_matches(units, free)
@@ -206,7 +221,11 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
                 for n in (u.actor.name, *u.actor.aliases):
                     for x in initials(n):
                         letters[x].add(root)
-    span = _role_spans(roles, groups, dates)
+    span = _role_spans([(d, a, date) for d, a, t, _, date in statement_ends if t == "LEADS" and date], groups)
+    end_words = sorted(ends)
+    short_names = {n for ids in members.values() for i in ids for n in units[i].names
+                   if units[i].actor.type is ActorType.PERSON and " " not in n}
+    close = _close_words(short_names, end_words) if end_words else {}
     for root, ids in sorted(members.items()):
         us = [units[i] for i in ids]
         if any(u.known or u.id in kept_apart for u in us):
@@ -214,7 +233,7 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
         kind = us[0].actor.type
         if kind is ActorType.PERSON and all(len(n.split()) == 1 for u in us for n in u.names):
             names = {n for u in us for n in u.names}
-            cands = {r for n in names for key in _close(n, ends) for r in ends[key]} or \
+            cands = {r for n in names for key in close.get(n, ()) for r in ends[key]} or \
                     {r for n in names for r in starts.get(n, ())}
             rule = "surname"
         elif kind in ORGS and all(is_acronym(u.actor.name) for u in us):
@@ -238,7 +257,7 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
                             "surname, by date", f"{f.actor.name} ({dates.get(f.document)}) -> "
                                                 f"{_display(members[target], units)}")
     for root, target in sorted(joins.items()):
-        if not groups.union(root, target, "", "", force=True):
+        if not groups.union(root, target, "", ""):
             for i in members[root]:
                 groups.why.pop(i, None)
     dependents = {i for r in joins if groups.find(r) == groups.find(joins[r]) for i in members[r]}
@@ -277,28 +296,42 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
     return links, why, actors
 
 
-def _close(word: str, index: dict[str, set[str]]) -> list[str]:
-    """The keys of ``index`` that are ``word`` or a close spelling of it."""
-    found = [word] if word in index else []
-    if len(word) >= MIN_FUZZY:
-        found += [k for k, _, _ in process.extract(word, list(index), scorer=fuzz.ratio,
-                                                   score_cutoff=THRESHOLD, limit=None)
-                  if k != word and word_match(word, k)]
-    return found
+def _close_words(words: set[str], keys: list[str]) -> dict[str, list[str]]:
+    """Each of ``words`` -> the ``keys`` that are it or a close spelling of it (one cdist)."""
+    known = set(keys)
+    out = {w: [w] if w in known else [] for w in words}
+    queries = sorted(w for w in words if len(w) >= MIN_FUZZY)
+    for start in range(0, len(queries), CHUNK):
+        scores = process.cdist(queries[start:start + CHUNK], keys, scorer=fuzz.ratio,
+                               score_cutoff=THRESHOLD - 1, dtype=np.uint8)
+        for x, y in zip(*np.nonzero(scores)):
+            w, k = queries[start + x], keys[y]
+            if k != w and word_match(w, k):
+                out[w].append(k)
+    return out
 
 
 def _variant_matches(units: dict[str, _Unit], free: set[str]) -> dict[str, set[str]]:
-    """Each unit -> the units one of whose names is a spelling variant of one of its names."""
+    """Each unit -> the units one of whose names is a spelling variant of one of its names.
+    Candidates come from rapidfuzz's ``cdist`` within blocks: one-word names of a type, and
+    several-word names of a type and length that share a word (a variant of several words
+    keeps one)."""
     blocks: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for i in sorted(free):
         for n in sorted(units[i].names):
-            blocks[(units[i].actor.type, len(n.split()))].append((n, i))
+            ws = n.split()
+            for key in ({ws[0]} if len(ws) == 1 else set(ws)):
+                blocks[(units[i].actor.type, len(ws), key if len(ws) > 1 else "")].append((n, i))
     out: dict[str, set[str]] = defaultdict(set)
     for block in blocks.values():
+        if len({i for _, i in block}) < 2:
+            continue
         names = [n for n, _ in block]
-        for n, i in block:
-            for _, _, k in process.extract(n, names, scorer=fuzz.ratio, score_cutoff=THRESHOLD - 10, limit=None):
-                m, j = block[k]
+        for start in range(0, len(names), CHUNK):
+            scores = process.cdist(names[start:start + CHUNK], names, scorer=fuzz.ratio,
+                                   score_cutoff=THRESHOLD - 10, dtype=np.uint8)
+            for x, y in zip(*np.nonzero(scores)):
+                (n, i), (m, j) = block[start + x], block[y]
                 a, b = units[i], units[j]
                 if i != j and not (a.known and b.known) and _countries_agree(a, b) and variant(n, m):
                     out[i].add(j)
@@ -306,7 +339,7 @@ def _variant_matches(units: dict[str, _Unit], free: set[str]) -> dict[str, set[s
     return out
 
 
-def _role_spans(roles, groups: _Groups, dates) -> dict[str, tuple[datetime.date, datetime.date]]:
+def _role_spans(roles, groups: _Groups) -> dict[str, tuple[datetime.date, datetime.date]]:
     """Each group root -> the first and last date of its members' roles (LEADS statements)."""
     days: dict[str, list[datetime.date]] = defaultdict(list)
     for _, form, date in roles:
@@ -331,7 +364,10 @@ def _by_date(date: str | None, cands: set[str], span) -> str | None:
 
 
 def _display(ids: list[str], units: dict[str, _Unit]) -> str:
-    return _merge_all([units[i].actor for i in ids]).name
+    """The name a group of units goes by (the fullest of a person's, else the shortest)."""
+    kind = min((units[i].actor.type for i in ids), key=TYPE_ORDER.index)
+    sign = -1 if kind is ActorType.PERSON else 1
+    return min((units[i].actor.name for i in ids), key=lambda n: (sign * len(n), n))
 
 
 def _merge_all(actors: list[Actor]) -> Actor:
@@ -353,7 +389,7 @@ def relink(store, gazetteer: Gazetteer, *, new_documents: set[str] = frozenset()
         return []
     dates = {d.id: d.date for d in store.documents()}
     held = list(store.constraints()) if constraints is None else list(constraints)
-    links, why, actors = link(forms, gazetteer=gazetteer, dates=dates, roles=store.role_dates(),
+    links, why, actors = link(forms, gazetteer=gazetteer, dates=dates, statement_ends=store.statement_ends(),
                               constraints=held)
     merges = _records(forms, links, why, actors, store.merges(), new_documents, rule)
     names = {}

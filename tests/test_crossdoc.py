@@ -162,6 +162,56 @@ def test_lookups_find_an_actor_by_every_known_name(tmp_path, pipeline, capsys):
     assert "DRC" in node["names"] and "Congo" not in node["names"]  # "Congo" is an alias already
 
 
+@pytest.mark.model
+def test_the_user_gazetteer_merges_and_splits_apply_to_stored_actors(tmp_path, pipeline, capsys):
+    path = str(tmp_path / "s.db")
+    with open_store(path, write=True) as store:
+        ingest(DOCS, store, pipeline=pipeline)
+    user = tmp_path / "mine.json"
+    user.write_text(json.dumps({
+        "actors": [{"id": "laurent-mbala", "name": "Laurent Mbala", "type": "PERSON", "aliases": ["Mzee"]}],
+        "merge": {"Mbala": "laurent-mbala"}, "split": ["Tshombella"]}))
+    code, out, _ = run_cli(capsys, "merges", "--relink", "--gazetteer", user, "--store", path)
+    assert code == 0 and out.startswith("relinked with the gazetteer: 2 changes")
+    assert "gazetteer         mbala -> laurent-mbala" in out and "apart             tshombella -> tshombella" in out
+    with open_store(path) as store:
+        actors = {a.id: a for a in store.actors()}
+        assert "mbala" not in actors and actors["laurent-mbala"].mentions == 4
+        assert actors["tshombella"].mentions == 1 and "Tshombella" not in actors["albert-tshombela"].aliases
+    code, out, _ = run_cli(capsys, "show", "Mzee", "--store", path)  # a name only the user's file gives
+    assert code == 0 and out.startswith("Laurent Mbala [PERSON]")
+
+
+def test_a_store_of_an_earlier_version_gets_its_forms_when_opened_for_writing(tmp_path):
+    import sqlite3
+
+    from actorgraph.graph import Batch
+    from actorgraph.graph.model import Statement
+    from actorgraph.graph.ontology import RelType
+
+    path = tmp_path / "old.db"
+    a, b = Actor("kalu-obi", "Kalu Obi", ActorType.PERSON, mentions=2), Actor("obi", "Obi", ActorType.PERSON, mentions=1)
+    c = Actor("zambia", "Zambia", ActorType.STATE, mentions=1)
+    st = Statement.make(subject="obi", type=RelType.CRITICIZES, object="zambia", document="d", start=0, end=9,
+                        confidence=0.9, sentence="x")
+    with open_store(str(path), write=True) as store:
+        store.write(Batch(actors=(a, b, c), statements=(st,)))
+    db = sqlite3.connect(path)
+    for table in ("forms", "statement_ends", "merges", "constraints", "names"):
+        db.execute(f"DROP TABLE {table}")
+    db.commit()
+    db.close()
+    with open_store(str(path)) as store:  # read-only: the tables are not there, nothing breaks
+        assert store.forms() == [] and store.merges() == [] and store.find_actor("obi")
+    with open_store(str(path), write=True) as store:
+        assert [(f.document, f.actor.id) for f in store.forms()] == [("", "kalu-obi"), ("", "obi"), ("", "zambia")]
+        from actorgraph.loaders.link import relink
+        assert [m[:3] for m in relink(store, Gazetteer([]))] == [("surname", "obi", "kalu-obi")]
+        assert [x.id for x in store.actors()] == ["kalu-obi", "zambia"] and store.actor("kalu-obi").mentions == 3
+        assert [(s.subject, s.object) for s in store.statements()] == [("kalu-obi", "zambia")]
+        assert [(r.source, r.target) for r in store.relations()] == [("kalu-obi", "zambia")]
+
+
 # -- the rules, on both sides of their thresholds ----------------------------------------------
 def test_spelling_variants_on_both_sides_of_the_threshold():
     assert THRESHOLD == 85
@@ -191,6 +241,16 @@ def test_a_name_close_to_two_others_joins_neither():
              _form("d3", "omar-karimei", "Omar Karimei")]
     links, _, _ = link(forms, gazetteer=gaz, dates={})
     assert len(set(links.values())) == 3
+
+
+def test_two_forms_one_statement_relates_are_two_actors():
+    gaz = Gazetteer([])
+    forms = [_form("d1", "kalu-obi", "Kalu Obi"), _form("d2", "obi", "Obi"), _form("d2", "ada-obi", "Ada Obi")]
+    ends = [("d2", "obi", "CRITICIZES", "kalu-obi", None)]
+    links, _, _ = link(forms, gazetteer=gaz, dates={}, statement_ends=ends)
+    assert links[("d2", "obi")] == "ada-obi"  # not Kalu Obi, whom he criticised: the other one
+    links, _, _ = link(forms, gazetteer=gaz, dates={}, statement_ends=ends, constraints=[("merge", "kalu-obi", "obi")])
+    assert links[("d2", "obi")] == "kalu-obi"  # by hand, whatever the statement says
 
 
 def test_countries_and_types_keep_actors_apart():
