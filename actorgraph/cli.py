@@ -68,6 +68,8 @@ def cmd_ingest(args) -> int:
           f"{plural(report.actors, 'actor')}, {plural(report.statements, 'statement')}, "
           f"{len(report.errors)} skipped; "
           f"{report.seconds:.1f} s, {report.words_per_second:,.0f} words/s -> {store_location(args.store)}")
+    if report.merges:
+        print(f"linked across documents: {plural(report.merges, 'change')} (actorgraph merges lists them)")
     return EXIT_SKIPPED if report.errors else 0
 
 

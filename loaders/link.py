@@ -5,12 +5,13 @@ stored as *forms* (document, actor as that document saw it). Which forms are one
 actor is decided here, as a pure function of ALL stored forms, so any order of
 ingest, in one run or several, gives the same grouping. The rules, in order:
 
-1. **variant** (or **alias**, when one's name is an alias of the other): two forms of one type whose names differ by spelling or
-   transliteration ("Mahmud Abbas" / "Mahmoud Abbas", "Gbago" / "Gbagbo") join,
-   word by word, when every differing word has at least ``MIN_FUZZY`` letters and a
-   ``rapidfuzz`` ratio of at least ``THRESHOLD``, their countries do not differ, not
-   both are gazetteer actors, and the match is unambiguous (a name close to two
-   names that are not close to each other joins neither).
+1. **variant** (**alias** when one's name is an alias of the other): two forms of one
+   type whose names differ by spelling or transliteration ("Mahmud Abbas" / "Mahmoud
+   Abbas", "Gbago" / "Gbagbo") join, word by word, when every differing word has at
+   least ``MIN_FUZZY`` letters and a ``rapidfuzz`` ratio of at least ``THRESHOLD``,
+   their countries do not differ, not both are gazetteer actors, and the match is
+   unambiguous (a name close to two names that are not close to each other joins
+   neither).
 2. **gazetteer**: a form the gazetteer (with the user's file: its aliases and
    ``merge`` entries) names as a stored gazetteer actor joins it.
 3. **surname**: a person known only by one word ("Mobutu", "Abbas") joins the one
@@ -151,14 +152,16 @@ def _countries_agree(a: _Unit, b: _Unit) -> bool:
 
 
 def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None],
-         statement_ends: list[tuple[str, str, str, str, str | None]] = (), constraints: list[tuple[str, str, str]] = ()
+         statement_ends: list[tuple[str, str, str, str, str | None]] = (),
+         constraints: list[tuple[str, str, str]] = ()
          ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, str]], dict[str, Actor]]:
     """The grouping of ``forms``: (document, form id) -> actor id; the rule and names by which
     each form joined its actor; and every actor as linked, by id.
 
-    ``dates`` gives each document's date, ``statement_ends`` the (document, subject, type, object, date) of
-    every statement (its ends as form ids: two forms a statement relates are two actors, unless
-    merged by hand; LEADS statements date roles), ``constraints`` the corrections by hand: ("merge", a, b) and ("split", actor, form id)."""
+    ``dates`` gives each document's date; ``statement_ends`` the (document, subject, type,
+    object, date) of every statement, its ends as form ids (two forms a statement relates are
+    two actors, unless merged by hand; LEADS statements date roles); ``constraints`` the
+    corrections by hand: ("merge", a, b) and ("split", actor id, form id)."""
     by_id: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_id[f.actor.id].append(f)
