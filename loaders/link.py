@@ -295,7 +295,7 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
         for key, a, _ in items:
             links[key] = survivor
             if a.id != survivor:
-                why[key] = why_form.get(key) or groups.why.get(a.id) or ("variant", a.name)
+                why[key] = why_form.get(key) or groups.why.get(a.id) or ("linked", a.name)
     return links, why, actors
 
 
@@ -422,7 +422,7 @@ def _records(forms: list[Form], links, why, actors, past: list[Merge], new_docum
         if form == new:
             reason = (rule or "apart", f"{actors[new].name} apart")
         else:
-            reason = why.get((docs[0], form), ("variant", ""))
+            reason = why.get((docs[0], form), ("linked", ""))
             if rule:
                 reason = (rule, reason[1])
         if last.get(form) == (reason[0], new):

@@ -253,6 +253,15 @@ def test_two_forms_one_statement_relates_are_two_actors():
     assert links[("d2", "obi")] == "kalu-obi"  # by hand, whatever the statement says
 
 
+def test_two_gazetteer_actors_join_only_by_hand():
+    gaz = Gazetteer.load()
+    forms = [_form("d1", "rwanda", "Rwanda", ActorType.STATE), _form("d2", "uganda", "Uganda", ActorType.STATE)]
+    assert len(set(link(forms, gazetteer=gaz, dates={})[0].values())) == 2
+    links, why, actors = link(forms, gazetteer=gaz, dates={}, constraints=[("merge", "rwanda", "uganda")])
+    assert set(links.values()) == {"rwanda"} and actors["rwanda"].mentions == 2
+    assert why[("d2", "uganda")][0] == "by hand"
+
+
 def test_countries_and_types_keep_actors_apart():
     gaz = Gazetteer([])
     forms = [_form("d1", "samir-haddadi", "Samir Haddadi", country="lebanon"),
