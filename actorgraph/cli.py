@@ -68,6 +68,8 @@ def cmd_ingest(args) -> int:
           f"{plural(report.actors, 'actor')}, {plural(report.statements, 'statement')}, "
           f"{len(report.errors)} skipped; "
           f"{report.seconds:.1f} s, {report.words_per_second:,.0f} words/s -> {store_location(args.store)}")
+    if report.merges:
+        print(f"linked across documents: {plural(report.merges, 'change')} (actorgraph merges lists them)")
     return EXIT_SKIPPED if report.errors else 0
 
 
@@ -242,6 +244,61 @@ def cmd_actors(args) -> int:
     for a in actors:
         aliases = f"  aka {', '.join(a.aliases)}" if a.aliases and not args.no_aliases else ""
         print(f"{a.mentions:6d}  {a.name} [{a.type.value}] ({a.id}){aliases}")
+    return 0
+
+
+def cmd_merges(args) -> int:
+    from actorgraph.loaders.lexicon import Gazetteer
+    from actorgraph.loaders.link import relink
+
+    if args.relink:
+        with open_store(args.store, write=True) as store:
+            done = relink(store, Gazetteer.load(*args.gazetteer))
+        print(f"relinked with the gazetteer: {plural(len(done), 'change')}")
+    with open_store(args.store) as store:
+        merges, held = store.merges(), store.constraints()
+        docs = {d.id: d.source for d in store.documents()}
+    if args.json:
+        print(json.dumps({"merges": [m._asdict() for m in merges],
+                          "corrections": [{"kind": k, "a": a, "b": b} for k, a, b in held]},
+                         indent=1, ensure_ascii=False))
+        return 0
+    print(f"{plural(len(merges), 'merge')} (newest last)")
+    for m in merges:
+        where = docs.get(m.document, m.document) if m.document else "by hand"
+        print(f"  {m.at}  {m.rule:<16}  {m.form} -> {m.actor}  ({m.names}; {where})")
+    for kind, a, b in held:
+        print(f"  kept by hand: {kind} {a} {b}")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from actorgraph.loaders.lexicon import Gazetteer
+    from actorgraph.loaders.link import merge_by_hand
+    from actorgraph.queries import find_actor
+
+    with open_store(args.store, write=True) as store:
+        a, b = find_actor(store, args.a), find_actor(store, args.b)
+        done = merge_by_hand(store, a, b, Gazetteer.load(*args.gazetteer))
+        survivor = find_actor(store, b.id if store.actor(b.id) else a.id)
+    print(f"merged {a.name} ({a.id}) and {b.name} ({b.id}) into {survivor.name} ({survivor.id}); "
+          f"kept on every later ingest")
+    return 0
+
+
+def cmd_split(args) -> int:
+    from actorgraph.loaders.lexicon import Gazetteer
+    from actorgraph.loaders.link import split_by_hand
+    from actorgraph.queries import find_actor
+
+    with open_store(args.store, write=True) as store:
+        actor = find_actor(store, args.actor)
+        done, note = split_by_hand(store, actor, args.form, Gazetteer.load(*args.gazetteer))
+    apart = sorted({m.form for m in done})
+    print(f"split {args.form!r} from {actor.name} ({actor.id}): {', '.join(apart) or 'nothing moved'} "
+          f"kept apart on every later ingest")
+    if note:
+        print(f"note: {note}")
     return 0
 
 
@@ -502,6 +559,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only actors of this type (any case)")
     s.add_argument("--no-aliases", action="store_true", help="leave out the aliases")
     s.set_defaults(func=cmd_actors)
+
+    s = sub.add_parser("merges", parents=[common], help="the audit trail: each cross-document merge and why")
+    s.add_argument("--relink", action="store_true",
+                   help="first regroup the stored actors (after a change to your gazetteer)")
+    s.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="as for ingest")
+    s.add_argument("--json", action="store_true", help="write JSON")
+    s.set_defaults(func=cmd_merges)
+
+    s = sub.add_parser("merge", parents=[common], help="make A and B one actor (kept on every later ingest)")
+    s.add_argument("a", help="an actor's name, alias or id")
+    s.add_argument("b", help="an actor's name, alias or id")
+    s.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="as for ingest")
+    s.set_defaults(func=cmd_merge)
+
+    s = sub.add_parser("split", parents=[common], help="keep FORM apart from actor A (kept on every later ingest)")
+    s.add_argument("actor", help="an actor's name, alias or id")
+    s.add_argument("form", help="the name the other documents gave it")
+    s.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="as for ingest")
+    s.set_defaults(func=cmd_split)
 
     s = sub.add_parser("blocs", parents=[common], help="alliance blocs (positive ties within, negative across)")
     s.set_defaults(func=cmd_blocs)

@@ -50,7 +50,7 @@ def score(name: str, pipeline: Pipeline, tmp: Path) -> dict:
     with open_store(str(path), write=True) as store:
         ingest([docs], store, pipeline=pipeline)
     rep = evaluate(open_store(str(path)), gold)
-    return {"set": name, "core": rep.levels["signed"].gold,
+    return {"set": name, "core": rep.levels["signed"].gold, "split": len(rep.splits), "found": rep.matched,
             **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")}}
 
 
@@ -69,10 +69,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=1))
         return
-    print(f"{'set':<10} {'core':>5}  signed P / R     typed P / R")
+    print(f"{'set':<10} {'core':>5}  signed P / R     typed P / R    gold actors split")
     for r in rows:
         print(f"{r['set']:<10} {r['core']:>5}  {r['signed_precision']:.3f} / {r['signed_recall']:.3f}"
-              f"    {r['typed_precision']:.3f} / {r['typed_recall']:.3f}")
+              f"    {r['typed_precision']:.3f} / {r['typed_recall']:.3f}    {r['split']} of {r['found']}")
 
 
 if __name__ == "__main__":

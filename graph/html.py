@@ -194,9 +194,11 @@ def _page_data(store: GraphStore, nodes: list[Actor], edges: list[Relation], *,
     # pyvis builds the network model (nodes and parallel, directed edges); the page around
     # it is ours, because pyvis's own template fetches vis-network and Bootstrap from CDNs.
     net = Network(directed=True)
+    known = store.names(a.id for a in nodes)  # the other names (gazetteer) the search finds too
     for a in nodes:
         net.add_node(str(a.id), label=str(a.name), type=a.type.value,
                      aliases=[str(x) for x in a.aliases if x != a.name], mentions=int(a.mentions),
+                     names=[str(x) for x in known.get(a.id, ()) if x != a.name and x not in a.aliases],
                      size=round(8 + 3 * math.log2(1 + max(0, int(a.mentions))), 1))
     for i, r in enumerate(edges):
         net.add_edge(str(r.source), str(r.target), id=f"e{i}", type=r.type.value, polarity=int(r.polarity),

@@ -208,17 +208,57 @@ class Relation:
 
 @dataclass(frozen=True)
 class Batch:
-    """What one ingest step hands a store: documents, the actors they mention, their statements.
+    """What one ingest step hands a store: documents, the actors they mention, their statements,
+    and ``forms``: each document's own actors as (document id, actor), what cross-document
+    linking groups (a batch without them stores each actor as one form of no document).
 
     A long document is written part by part: each batch up to its last part names it in
     ``unfinished`` with the number of its parts written so far; the store keeps that count
     (a re-run resumes after it) and counts the document as stored only once a batch names it
-    without. Statement ids make a part written twice change nothing."""
+    without. Statement ids make a part written twice change nothing, and a document's forms
+    from several parts add up."""
 
     documents: tuple[Document, ...] = ()
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
+    forms: tuple[tuple[str, Actor], ...] = ()
     unfinished: tuple[tuple[str, int], ...] = ()
+
+
+class Form(NamedTuple):
+    """One actor as one document saw it (``document`` is "" for one stored without its
+    document), and the actor it is linked to across documents (``linked``)."""
+
+    document: str
+    actor: Actor
+    linked: str
+
+
+@dataclass(frozen=True)
+class Linking:
+    """What cross-document linking hands a store: ``links`` (document, form id) -> actor id
+    for every stored form; ``actors``, every actor as linked; ``names``, the other names an
+    actor is known by (for lookups); ``merges``, new audit entries; ``constraints``, the
+    corrections by hand as (kind, a, b), replacing the stored ones when given."""
+
+    links: dict[tuple[str, str], str]
+    actors: tuple[Actor, ...]
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    merges: tuple["Merge", ...] = ()
+    constraints: tuple[tuple[str, str, str], ...] | None = None
+
+
+class Merge(NamedTuple):
+    """One entry of the audit trail: ``form`` (an actor id as documents gave it) joined
+    ``actor`` by ``rule``; ``names`` says which names met, ``document`` what triggered it
+    ("" for a correction by hand)."""
+
+    rule: str
+    form: str
+    actor: str
+    names: str
+    document: str
+    at: str = ""
 
 
 def written(stored: dict[str, int | None], document: str, parts: int | None) -> bool:

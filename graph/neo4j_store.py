@@ -23,13 +23,15 @@ import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from .errors import StoreError, StoreUnavailable
-from .model import Actor, Batch, Document, Edge, Relation, Statement, StatementKey, aggregate, strength, written
+from .model import (Actor, Batch, Document, Edge, Form, Linking, Merge, Relation, Statement, StatementKey,
+                    aggregate, strength, written)
 from .ontology import ActorType, RelType
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (s:Statement) REQUIRE s.id IS UNIQUE",
+    "CREATE CONSTRAINT form_key IF NOT EXISTS FOR (f:Form) REQUIRE f.key IS UNIQUE",
 )
 PING: LiteralString = "RETURN 1 AS ok"
 KNOWN_DOCUMENTS: LiteralString = """UNWIND $ids AS id
@@ -95,10 +97,76 @@ MATCH (d:Document {id: st.document})
 CREATE (d)-[:ASSERTS]->(s:Statement)-[:SUBJECT]->(a)
 SET s = st
 CREATE (s)-[:OBJECT]->(b)"""
+# -- cross-document linking: (:Form {key, document, id, linked, actor}) per document's own actor
+# (the actor as JSON), each statement's ends as its document gave them (raw_subject, raw_object),
+# (:Merge) audit entries, (:Correction {kind, a, b}) corrections by hand, Actor.names.
+FORMS_BY_KEY: LiteralString = """UNWIND $keys AS key
+MATCH (f:Form {key: key})
+RETURN f.document AS document, f.id AS id, f.actor AS actor"""
+MERGE_FORMS: LiteralString = """UNWIND $rows AS row
+MERGE (f:Form {key: row.key})
+ON CREATE SET f.document = row.document, f.id = row.id, f.linked = row.id
+SET f.actor = row.actor"""
+ALL_FORMS: LiteralString = """MATCH (f:Form)
+RETURN f.document AS document, f.actor AS actor, f.linked AS linked"""
+STATEMENT_ENDS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
+RETURN s.document AS document, coalesce(s.raw_subject, a.id) AS subject, s.type AS type,
+       coalesce(s.raw_object, b.id) AS object, s.date AS date"""
+ALL_CORRECTIONS: LiteralString = "MATCH (c:Correction) RETURN c.kind AS kind, c.a AS a, c.b AS b"
+ALL_MERGES: LiteralString = "MATCH (m:Merge) RETURN properties(m) AS merge"
+NAMES_OF: LiteralString = """UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, a.names AS names"""
+SET_NAMES: LiteralString = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+SET a.names = row.names"""
+RELINK_FORMS: LiteralString = """UNWIND $rows AS row
+MATCH (f:Form {key: row.key})
+SET f.linked = row.linked"""
+STATEMENTS_OF_DOCUMENTS: LiteralString = """UNWIND $ids AS doc
+MATCH (a:Actor)<-[:SUBJECT]-(s:Statement {document: doc})-[:OBJECT]->(b:Actor)
+RETURN s.id AS id, s.document AS document, s.type AS type, coalesce(s.raw_subject, a.id) AS raw_subject,
+       coalesce(s.raw_object, b.id) AS raw_object, a.id AS subject, b.id AS object"""
+STATEMENTS_OF_FORMS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
+WHERE coalesce(s.raw_subject, a.id) IN $ids OR coalesce(s.raw_object, b.id) IN $ids
+RETURN s.id AS id, s.document AS document, s.type AS type, coalesce(s.raw_subject, a.id) AS raw_subject,
+       coalesce(s.raw_object, b.id) AS raw_object, a.id AS subject, b.id AS object"""
+DETACH_ENDS: LiteralString = """UNWIND $rows AS row
+MATCH (s:Statement {id: row.id})-[r:SUBJECT|OBJECT]->(:Actor)
+DELETE r"""
+ATTACH_ENDS: LiteralString = """UNWIND $rows AS row
+MATCH (s:Statement {id: row.id})
+MATCH (a:Actor {id: row.subject})
+MATCH (b:Actor {id: row.object})
+CREATE (s)-[:SUBJECT]->(a), (s)-[:OBJECT]->(b)"""
+LINKED_FORMS: LiteralString = """UNWIND $ids AS id
+MATCH (f:Form {linked: id})
+RETURN DISTINCT f.linked AS id"""
+DELETE_ACTORS: LiteralString = """UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+DETACH DELETE a"""
+ADD_MERGES: LiteralString = """UNWIND $rows AS row
+CREATE (m:Merge)
+SET m = row"""
+MERGE_COUNT: LiteralString = "MATCH (m:Merge) RETURN count(m) AS n"
+DROP_CORRECTIONS: LiteralString = "MATCH (c:Correction) DELETE c"
+ADD_CORRECTIONS: LiteralString = """UNWIND $rows AS row
+CREATE (c:Correction)
+SET c = row"""
+DELETE_RELATION_TEMPLATE = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})-[r:%s]->(b:Actor {id: row.target})
+DELETE r"""
+CREATE_RELATION_TEMPLATE = """UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})
+MATCH (b:Actor {id: row.target})
+CREATE (a)-[r:%s]->(b)
+SET r = row.props"""
 #: Per relation type, the queries that create and update its aggregated edges; the type
 #: reaches the query text from the enum only.
 UPDATE_RELATION: dict[RelType, str] = {t: UPDATE_RELATION_TEMPLATE % t.value for t in RelType}
 CREATE_TRIPLE: dict[RelType, str] = {t: CREATE_TRIPLE_TEMPLATE % t.value for t in RelType}
+DELETE_RELATION: dict[RelType, str] = {t: DELETE_RELATION_TEMPLATE % t.value for t in RelType}
+CREATE_RELATION: dict[RelType, str] = {t: CREATE_RELATION_TEMPLATE % t.value for t in RelType}
 ALL_DOCUMENTS: LiteralString = "MATCH (d:Document) RETURN properties(d) AS document"
 ALL_ACTORS: LiteralString = "MATCH (a:Actor) RETURN properties(a) AS actor"
 ALL_STATEMENTS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
@@ -113,6 +181,10 @@ QUERIES: tuple[str, ...] = (
     MERGE_DOCUMENTS, KNOWN_STATEMENTS, CREATE_STATEMENTS, EDGES_OF_SUBJECTS, STATEMENTS_OF_SUBJECTS,
     *UPDATE_RELATION.values(), *CREATE_TRIPLE.values(),
     ALL_DOCUMENTS, ALL_ACTORS, ALL_STATEMENTS, ALL_RELATIONS,
+    FORMS_BY_KEY, MERGE_FORMS, ALL_FORMS, STATEMENT_ENDS, ALL_CORRECTIONS, ALL_MERGES, NAMES_OF, SET_NAMES,
+    RELINK_FORMS, LINKED_FORMS, STATEMENTS_OF_DOCUMENTS, STATEMENTS_OF_FORMS, DETACH_ENDS, ATTACH_ENDS, DELETE_ACTORS,
+    ADD_MERGES, MERGE_COUNT, DROP_CORRECTIONS, ADD_CORRECTIONS, *DELETE_RELATION.values(),
+    *CREATE_RELATION.values(),
 )
 
 
@@ -150,8 +222,11 @@ def statement_from_row(props: dict, subject: str, object: str) -> Statement:
 
 
 def _statement_props(s: Statement) -> dict:
-    """The node's properties: no subject/object (they are relationships), no empty values."""
-    return {k: v for k, v in s.to_dict().items() if v is not None and k not in ("subject", "object")}
+    """The node's properties: no subject/object (they are relationships, raw_subject and raw_object
+    keep them as the document gave them, for cross-document linking), no empty values."""
+    props = {k: v for k, v in s.to_dict().items() if v is not None and k not in ("subject", "object")}
+    props["raw_subject"], props["raw_object"] = s.subject, s.object
+    return props
 
 
 def _edge_props(rel: Relation) -> dict:
@@ -308,6 +383,25 @@ class Neo4jStore:
             rows.append({"subject": s.subject, "object": s.object, "props": _statement_props(s)})
         self._unwind(tx, CREATE_STATEMENTS, rows)
         self._update_relations(tx, known, edged)
+        forms = list(batch.forms)
+        if not forms:  # actors written without their documents: one form each, of no document
+            old = {r["id"]: Actor.from_dict(json.loads(r["actor"])) for r in
+                   tx.run(FORMS_BY_KEY, keys=[f"|{i}" for i in sorted({a.id for a in batch.actors})])}
+            seen: dict[str, Actor] = {}
+            for a in batch.actors:
+                prev = seen.get(a.id) or old.get(a.id)
+                seen[a.id] = prev.merged(a) if prev else a
+            forms = [("", a) for a in seen.values()]
+        by_key: dict[tuple[str, str], Actor] = {}
+        for d, a in forms:
+            by_key[(d, a.id)] = by_key[(d, a.id)].merged(a) if (d, a.id) in by_key else a
+        earlier = sorted(f"{d}|{i}" for d, i in by_key if d and d in begun)  # a long document's earlier parts
+        for chunk in _chunks(earlier, self.batch_size):
+            for r in tx.run(FORMS_BY_KEY, keys=chunk):
+                key = (r["document"], r["id"])
+                by_key[key] = Actor.from_dict(json.loads(r["actor"])).merged(by_key[key])
+        self._unwind(tx, MERGE_FORMS, [{"key": f"{d}|{i}", "document": d, "id": i,
+                                        "actor": json.dumps(a.to_dict())} for (d, i), a in by_key.items()])
 
     def _stored(self, tx: neo4j.ManagedTransaction, query: LiteralString, ids: list[str]) -> set[str]:
         """Which of ``ids`` the database holds already (``query`` takes ``$ids``, returns ``id``)."""
@@ -371,6 +465,116 @@ class Neo4jStore:
                 {"source": rel.source, "target": rel.target, "props": _edge_props(rel)})
         for rel_type, rows in sorted(by_type.items(), key=lambda kv: kv[0].value):
             self._unwind(tx, UPDATE_RELATION[rel_type], rows)
+
+    # -- cross-document linking (the rules are in loaders/link.py) --------------
+    def forms(self) -> list[Form]:
+        rows = self.read(ALL_FORMS)
+        return sorted((Form(r["document"], Actor.from_dict(json.loads(r["actor"])), r["linked"]) for r in rows),
+                      key=lambda f: (f.document, f.actor.id))
+
+    def statement_ends(self) -> list[tuple[str, str, str, str, str | None]]:
+        return sorted(((r["document"], r["subject"], r["type"], r["object"], r["date"])
+                       for r in self.read(STATEMENT_ENDS)), key=lambda e: (*e[:4], e[4] or ""))
+
+    def constraints(self) -> list[tuple[str, str, str]]:
+        return sorted((r["kind"], r["a"], r["b"]) for r in self.read(ALL_CORRECTIONS))
+
+    def merges(self) -> list[Merge]:
+        rows = sorted((r["merge"] for r in self.read(ALL_MERGES)), key=lambda m: m["seq"])
+        return [Merge(m["rule"], m["form"], m["actor"], m["names"], m["document"], m["at"]) for m in rows]
+
+    def names(self, ids) -> dict[str, tuple[str, ...]]:
+        out = {}
+        for chunk in _chunks(sorted(set(ids)), self.batch_size):
+            out |= {r["id"]: tuple(r["names"]) for r in self.read(NAMES_OF, ids=chunk) if r["names"]}
+        return out
+
+    def relink(self, linking: Linking) -> None:
+        """Bring the store to ``linking``: first the actors as linked (new ones created, names
+        set), then one transaction per actor that gains forms (a merge): its forms relinked,
+        their statements moved, the aggregated relations of the moved statements recomputed;
+        last, the actors no form names any more deleted and the audit entries added."""
+        links = linking.links
+        current = {(f.document, f.actor.id): f.linked for f in self.forms()}
+        moved = {k: v for k, v in links.items() if k in current and current[k] != v}
+        stored = {a.id: a for a in self.actors()}
+        want = {a.id: a for a in linking.actors}
+        names = self.names(want)
+        self._transaction(self._put_actors, [a for i, a in sorted(want.items()) if stored.get(i) != a],
+                          [{"id": i, "names": list(n)} for i, n in sorted(linking.names.items())
+                           if i in want and names.get(i) != tuple(n)])
+        docs = sorted({d for d, _ in moved if d})
+        loose = sorted({i for d, i in moved if not d})
+        rows = [r for chunk in _chunks(docs, self.batch_size) for r in self.read(STATEMENTS_OF_DOCUMENTS, ids=chunk)]
+        rows += self.read(STATEMENTS_OF_FORMS, ids=loose) if loose else []
+        by_target: dict[str, list[dict]] = {}
+        done: set[str] = set()
+        for r in sorted(rows, key=lambda r: r["id"]):
+            if r["id"] in done:
+                continue
+            done.add(r["id"])
+            doc = r["document"]
+            new_s = links.get((doc, r["raw_subject"])) or links.get(("", r["raw_subject"])) or r["subject"]
+            new_o = links.get((doc, r["raw_object"])) or links.get(("", r["raw_object"])) or r["object"]
+            if RelType(r["type"]).symmetric and new_o < new_s:
+                new_s, new_o = new_o, new_s
+            if (new_s, new_o) != (r["subject"], r["object"]):
+                target = new_s if new_s != r["subject"] else new_o
+                by_target.setdefault(target, []).append({**r, "new_subject": new_s, "new_object": new_o})
+        forms_of: dict[str, list[dict]] = {}
+        for (d, i), v in sorted(moved.items()):
+            forms_of.setdefault(v, []).append({"key": f"{d}|{i}", "linked": v})
+        for target in sorted(forms_of.keys() | by_target.keys()):
+            self._transaction(self._move, forms_of.get(target, []), by_target.get(target, []))
+        self._transaction(self._finish, sorted(stored.keys() - want.keys()), list(linking.merges),
+                          linking.constraints)
+
+    def _transaction(self, work, *args) -> None:
+        try:
+            with self._session() as session:
+                session.execute_write(work, *args)
+        except (Neo4jError, DriverError) as e:
+            raise self._error(e, "relink") from None
+
+    def _put_actors(self, tx: neo4j.ManagedTransaction, actors: list[Actor], names: list[dict]) -> None:
+        self._unwind(tx, MERGE_ACTORS, [
+            {"id": a.id, "name": a.name, "type": a.type.value, "aliases": list(a.aliases),
+             "mentions": a.mentions,
+             "attributes": json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None}
+            for a in actors])
+        self._unwind(tx, SET_NAMES, names)
+
+    def _move(self, tx: neo4j.ManagedTransaction, forms: list[dict], statements: list[dict]) -> None:
+        self._unwind(tx, RELINK_FORMS, forms)
+        self._unwind(tx, DETACH_ENDS, [{"id": r["id"]} for r in statements])
+        self._unwind(tx, ATTACH_ENDS, [{"id": r["id"], "subject": r["new_subject"], "object": r["new_object"]}
+                                       for r in statements])
+        triples = {(a, RelType(r["type"]), b) for r in statements
+                   for a, b in ((r["subject"], r["object"]), (r["new_subject"], r["new_object"]))}
+        by_type: dict[RelType, list[dict]] = {}
+        for a, t, b in sorted(triples, key=lambda x: (x[1].value, x[0], x[2])):
+            by_type.setdefault(t, []).append({"source": a, "target": b})
+        for t, rows in by_type.items():
+            self._unwind(tx, DELETE_RELATION[t], rows)
+        evidence = [StatementKey(r["id"], r["subject"], RelType(r["type"]), r["object"], r["confidence"], r["date"])
+                    for r in self._by_subject(tx, STATEMENTS_OF_SUBJECTS, triples)]
+        fresh: dict[RelType, list[dict]] = {}
+        for rel in aggregate(evidence):
+            fresh.setdefault(rel.type, []).append(
+                {"source": rel.source, "target": rel.target, "props": _edge_props(rel)})
+        for t, rows in sorted(fresh.items(), key=lambda kv: kv[0].value):
+            self._unwind(tx, CREATE_RELATION[t], rows)
+
+    def _finish(self, tx: neo4j.ManagedTransaction, gone: list[str], merges: list[Merge],
+                constraints) -> None:
+        for chunk in _chunks(gone, self.batch_size):  # not one whose forms another writer has just added
+            held = {r["id"] for r in tx.run(LINKED_FORMS, ids=chunk)}
+            tx.run(DELETE_ACTORS, ids=[i for i in chunk if i not in held]).consume()
+        seq = tx.run(MERGE_COUNT).single()["n"]
+        self._unwind(tx, ADD_MERGES, [{**m._asdict(), "seq": seq + n} for n, m in enumerate(merges)])
+        if constraints is not None:
+            tx.run(DROP_CORRECTIONS).consume()
+            self._unwind(tx, ADD_CORRECTIONS, [{"kind": k, "a": a, "b": b} for k, a, b in constraints])
 
     # -- reads -------------------------------------------------------------
     def document_ids(self) -> set[str]:

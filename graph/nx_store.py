@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import StoreError, StoreLocked
-from .model import SCHEMA_VERSION, Actor, Batch, Document, Edge, Relation, Statement, StatementKey, written
+from .model import (SCHEMA_VERSION, Actor, Batch, Document, Edge, Form, Linking, Merge, Relation, Statement,
+                    StatementKey, written)
 from .names import normalize
 from .ontology import ActorType, RelType
 
@@ -63,6 +64,26 @@ CREATE TABLE IF NOT EXISTS relations (
     PRIMARY KEY (source, type, target)) WITHOUT ROWID;
 DROP INDEX IF EXISTS relations_target;
 CREATE INDEX IF NOT EXISTS relations_by_target ON relations (target, type);
+"""
+#: Cross-document linking (added to a store of an earlier version when it is opened for writing):
+#: each document's own actors (``forms``, JSON, with the actor each is linked to), each
+#: statement's ends as its document gave them, the audit trail, the corrections by hand, and
+#: the other names (gazetteer) an actor is found by.
+LINK_SCHEMA = """
+CREATE TABLE IF NOT EXISTS forms (
+    document TEXT NOT NULL, id TEXT NOT NULL, linked TEXT NOT NULL, actor TEXT NOT NULL,
+    PRIMARY KEY (document, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statement_ends (
+    id TEXT PRIMARY KEY, document TEXT NOT NULL, subject TEXT NOT NULL, object TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_ends_document ON statement_ends (document);
+CREATE TABLE IF NOT EXISTS merges (
+    seq INTEGER PRIMARY KEY, rule TEXT NOT NULL, form TEXT NOT NULL, actor TEXT NOT NULL,
+    names TEXT NOT NULL, document TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS constraints (
+    kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (kind, a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS names (
+    actor TEXT NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL, PRIMARY KEY (actor, name)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_folded ON names (folded);
 """
 STATEMENT_COLUMNS = ('id, subject, type, object, confidence, document, sentence, start, "end", line, '
                      'date, negated, hedged, reported, speaker, pattern')
@@ -125,6 +146,7 @@ class NetworkXStore:
                 raise StoreError(f"{self.path}: a JSON store of an earlier actorgraph; convert it "
                                  f"first with: actorgraph migrate {self.path}")
             self._db = self._connect(":memory:")
+            self._linked = True
             self._create()
             self._load_json()
             return
@@ -150,6 +172,9 @@ class NetworkXStore:
             self._db.close()
             raise self._error(e, "opening") from None
         self._check()  # before anything is written to it: it may be someone else's database
+        self._linked = "forms" in tables or write
+        if write and "forms" not in tables and tables:
+            self._add_links()
         if write:
             self._upgrade()
 
@@ -202,7 +227,7 @@ class NetworkXStore:
     def _create(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            for statement in SCHEMA.split(";"):
+            for statement in (SCHEMA + LINK_SCHEMA).split(";"):
                 if statement.strip():
                     self._db.execute(statement)
             self._db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
@@ -212,6 +237,25 @@ class NetworkXStore:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
+
+    def _add_links(self) -> None:
+        """A store of an earlier version gets the linking tables: each stored actor one form of
+        no document, each statement its ends as they are."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            for statement in LINK_SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            if not self._db.execute("SELECT 1 FROM forms LIMIT 1").fetchone():
+                self._db.executemany("INSERT INTO forms VALUES ('', ?, ?, ?)",
+                                     [(a.id, a.id, json.dumps(a.to_dict())) for a in self.iter_actors()])
+                self._db.execute("INSERT OR IGNORE INTO statement_ends "
+                                 "SELECT id, document, subject, object FROM statements")
+            self._db.execute("COMMIT")
+        except sqlite3.Error as e:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise self._error(e, "upgrading") from None
 
     def _check(self) -> None:
         try:
@@ -315,17 +359,7 @@ class NetworkXStore:
             for node in (s.subject, s.object):
                 if node not in changed and node not in found:
                     raise StoreError(f"{self.path}: statement {s.id} names unknown actor {node!r}")
-        db.executemany(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "name = excluded.name, type = excluded.type, mentions = excluded.mentions, "
-            "attributes = excluded.attributes, folded_name = excluded.folded_name",
-            [(a.id, a.name, a.type.value, a.mentions,
-              json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None,
-              a.id.lower(), a.name.lower()) for a in changed.values()])
-        db.executemany("DELETE FROM aliases WHERE actor = ?", [(i,) for i in changed])
-        db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)",
-                       [(a.id, n, x, x.lower(), normalize(x))
-                        for a in changed.values() for n, x in enumerate(a.aliases)])
+        self._put_actors(changed.values())
         db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (id) DO UPDATE SET parts = excluded.parts",
                        [(d.id, d.source, d.sha256, d.title, d.date, unfinished.get(d.id))
@@ -333,6 +367,142 @@ class NetworkXStore:
         db.executemany(f"INSERT OR IGNORE INTO statements ({STATEMENT_COLUMNS}) "
                        f"VALUES ({_marks(16)})", [_statement_row(s) for s in batch.statements])
         self._update_relations({(s.subject, s.type.value, s.object) for s in batch.statements})
+        forms = list(batch.forms)
+        if not forms:  # actors written without their documents: one form each, of no document
+            old = {r[0]: Actor.from_dict(json.loads(r[1])) for r in db.execute(
+                f"SELECT id, actor FROM forms WHERE document = '' AND id IN ({_marks(len(changed))})",
+                list(changed))} if changed else {}
+            seen: dict[str, Actor] = {}
+            for a in batch.actors:
+                prev = seen.get(a.id) or old.get(a.id)
+                seen[a.id] = prev.merged(a) if prev else a
+            forms = [("", a) for a in seen.values()]
+        by_key: dict[tuple[str, str], Actor] = {}
+        for d, a in forms:
+            by_key[(d, a.id)] = by_key[(d, a.id)].merged(a) if (d, a.id) in by_key else a
+        for d, i in sorted(k for k in by_key if k[0] and k[0] in stored):  # a long document's earlier parts
+            row = db.execute("SELECT actor FROM forms WHERE document = ? AND id = ?", (d, i)).fetchone()
+            if row:
+                by_key[(d, i)] = Actor.from_dict(json.loads(row[0])).merged(by_key[(d, i)])
+        db.executemany("INSERT INTO forms VALUES (?, ?, ?, ?) ON CONFLICT (document, id) DO UPDATE SET "
+                       "actor = excluded.actor",
+                       [(d, i, i, json.dumps(a.to_dict())) for (d, i), a in by_key.items()])
+        db.executemany("INSERT OR IGNORE INTO statement_ends VALUES (?, ?, ?, ?)",
+                       [(s.id, s.document, s.subject, s.object) for s in batch.statements])
+
+    def _put_actors(self, actors: Iterable[Actor]) -> None:
+        actors = list(actors)
+        self._db.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "name = excluded.name, type = excluded.type, mentions = excluded.mentions, "
+            "attributes = excluded.attributes, folded_name = excluded.folded_name",
+            [(a.id, a.name, a.type.value, a.mentions,
+              json.dumps(dict(a.attributes), sort_keys=True) if a.attributes else None,
+              a.id.lower(), a.name.lower()) for a in actors])
+        self._db.executemany("DELETE FROM aliases WHERE actor = ?", [(a.id,) for a in actors])
+        self._db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)",
+                             [(a.id, n, x, x.lower(), normalize(x))
+                              for a in actors for n, x in enumerate(a.aliases)])
+
+    # -- cross-document linking (the rules are in loaders/link.py) ---------------
+    def forms(self) -> list[Form]:
+        if not self._linked:
+            return []
+        return [Form(d, Actor.from_dict(json.loads(a)), l) for d, a, l in self._db.execute(
+            "SELECT document, actor, linked FROM forms ORDER BY document, id")]
+
+    def statement_ends(self) -> list[tuple[str, str, str, str, str | None]]:
+        """(document, subject, type, object, date) of every statement, its ends as its document gave them."""
+        if not self._linked:
+            return []
+        return list(self._db.execute(
+            "SELECT e.document, e.subject, s.type, e.object, s.date FROM statements s "
+            "JOIN statement_ends e ON e.id = s.id ORDER BY s.id"))
+
+    def constraints(self) -> list[tuple[str, str, str]]:
+        return list(self._db.execute("SELECT kind, a, b FROM constraints ORDER BY kind, a, b")) \
+            if self._linked else []
+
+    def merges(self) -> list[Merge]:
+        return [Merge(*r) for r in self._db.execute(
+            "SELECT rule, form, actor, names, document, at FROM merges ORDER BY seq")] if self._linked else []
+
+    def names(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The other names (gazetteer) each of ``ids`` is found by."""
+        out: dict[str, list[str]] = {}
+        if self._linked:
+            for chunk in _chunks(sorted(set(ids))):
+                for actor, name in self._db.execute(
+                        f"SELECT actor, name FROM names WHERE actor IN ({_marks(len(chunk))}) ORDER BY actor, name", chunk):
+                    out.setdefault(actor, []).append(name)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def relink(self, linking: Linking) -> None:
+        """Bring the store to ``linking`` in one transaction: forms relinked, actors rewritten
+        (and those no form names any more deleted), statements moved to their forms' actors,
+        the relations of the moved statements recomputed, the audit entries added."""
+        if not self.writable:
+            raise StoreError(f"{self.path}: store was opened read-only")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise self._error(e, "writing") from None
+        try:
+            self._relink(linking)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._db.execute("ROLLBACK")
+            raise self._error(e, "writing") from None
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _relink(self, linking: Linking) -> None:
+        db, links = self._db, linking.links
+        current = {(d, i): l for d, i, l in db.execute("SELECT document, id, linked FROM forms")}
+        moved = {k: v for k, v in links.items() if k in current and current[k] != v}
+        db.executemany("UPDATE forms SET linked = ? WHERE document = ? AND id = ?",
+                       [(v, d, i) for (d, i), v in sorted(moved.items())])
+        stored = {a.id: a for a in self.iter_actors()}
+        want = {a.id: a for a in linking.actors}
+        self._put_actors(a for i, a in sorted(want.items()) if stored.get(i) != a)
+        # an actor no form is linked to any more goes (not one whose forms another writer has
+        # just added: the next grouping takes them in)
+        linked = {r[0] for r in db.execute("SELECT DISTINCT linked FROM forms")}
+        gone = sorted(stored.keys() - want.keys() - linked)
+        db.executemany("DELETE FROM actors WHERE id = ?", [(i,) for i in gone])
+        db.executemany("DELETE FROM aliases WHERE actor = ?", [(i,) for i in gone])
+        docs = sorted({d for d, _ in moved if d})
+        loose = sorted({i for d, i in moved if not d})  # forms of no document: found by id
+        rows = []
+        for chunk in _chunks(docs):
+            rows += db.execute("SELECT e.id, e.document, e.subject, e.object, s.subject, s.type, s.object "
+                               "FROM statement_ends e JOIN statements s ON s.id = e.id "
+                               f"WHERE e.document IN ({_marks(len(chunk))})", chunk).fetchall()
+        for chunk in _chunks(loose):
+            marks = _marks(len(chunk))
+            rows += db.execute("SELECT e.id, e.document, e.subject, e.object, s.subject, s.type, s.object "
+                               "FROM statement_ends e JOIN statements s ON s.id = e.id "
+                               f"WHERE e.subject IN ({marks}) OR e.object IN ({marks})", chunk + chunk).fetchall()
+        triples, updates = set(), {}
+        for sid, doc, raw_s, raw_o, old_s, t, old_o in rows:
+            new_s = links.get((doc, raw_s)) or links.get(("", raw_s)) or old_s
+            new_o = links.get((doc, raw_o)) or links.get(("", raw_o)) or old_o
+            if _TYPES[t].symmetric and new_o < new_s:
+                new_s, new_o = new_o, new_s
+            if (new_s, new_o) != (old_s, old_o):
+                updates[sid] = (new_s, new_o, sid)
+                triples |= {(old_s, t, old_o), (new_s, t, new_o)}
+        db.executemany("UPDATE statements SET subject = ?, object = ? WHERE id = ?", list(updates.values()))
+        self._update_relations(triples)
+        db.execute("DELETE FROM names")
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)",
+                       [(i, n, n.lower()) for i, ns in sorted(linking.names.items()) if i in want for n in ns])
+        db.executemany("INSERT INTO merges (rule, form, actor, names, document, at) VALUES (?, ?, ?, ?, ?, ?)",
+                       list(linking.merges))
+        if linking.constraints is not None:
+            db.execute("DELETE FROM constraints")
+            db.executemany("INSERT OR IGNORE INTO constraints VALUES (?, ?, ?)", list(linking.constraints))
 
     def _update_relations(self, triples: set[tuple[str, str, str]]) -> None:
         """Recompute the aggregated relations of ``triples`` from all their statements."""
@@ -341,6 +511,9 @@ class NetworkXStore:
             evidence = [StatementKey(i, a, _TYPES[t], b, c, d) for i, c, d in self._db.execute(
                 "SELECT id, confidence, date FROM statements WHERE subject = ? AND type = ? "
                 "AND object = ? ORDER BY id", (a, t, b))]
+            if not evidence:  # its statements moved to other actors (cross-document linking)
+                self._db.execute("DELETE FROM relations WHERE source = ? AND type = ? AND target = ?", (a, t, b))
+                continue
             r = Relation.aggregate(evidence)
             rows.append((a, t, b, r.count, r.confidence, r.first_seen, r.last_seen))
         self._db.executemany(f"INSERT OR REPLACE INTO relations VALUES ({_marks(7)})", rows)
@@ -416,9 +589,10 @@ class NetworkXStore:
 
     # -- the named queries' backend -------------------------------------------
     def find_actor(self, key: str) -> list[Actor]:
+        names = " UNION SELECT actor FROM names WHERE folded = ?1" if self._linked else ""
         ids = [r[0] for r in self._db.execute(
             "SELECT id FROM actors WHERE folded_id = ?1 OR folded_name = ?1 "
-            "UNION SELECT actor FROM aliases WHERE folded = ?1", (key,))]
+            "UNION SELECT actor FROM aliases WHERE folded = ?1" + names, (key,))]
         return list(self.actors_by_id(ids).values())
 
     def actor_names(self) -> list[tuple[str, str, tuple[str, ...]]]:

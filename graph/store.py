@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Protocol, runtime_checkable
 
 from .errors import StoreError
-from .model import Actor, Batch, Document, Edge, Relation, Statement, aggregate
+from .model import Actor, Batch, Document, Edge, Form, Linking, Merge, Relation, Statement, aggregate
 from .ontology import ActorType, RelType
 
 DEFAULT_STORE = "actorgraph.db"
@@ -75,6 +75,21 @@ class GraphStore(Protocol):
         ``limit`` strongest of each (``model.strength``)."""
     def enemy_of_enemy(self, actor_id: str) -> dict[str, set[str]]: ...
     def timeline(self, a: str, b: str) -> list[Statement]: ...
+
+    # -- cross-document linking (the rules are in loaders/link.py) --------------
+    def forms(self) -> list[Form]:
+        """Every document's own actors, with the actor each is linked to."""
+    def statement_ends(self) -> list[tuple[str, str, str, str, str | None]]:
+        """(document, subject, type, object, date) of every statement, its ends as its document gave them."""
+    def constraints(self) -> list[tuple[str, str, str]]:
+        """The corrections by hand: ("merge", a, b) and ("split", actor, form id)."""
+    def merges(self) -> list[Merge]:
+        """The audit trail, oldest first."""
+    def names(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The other names (gazetteer) each of ``ids`` is found by."""
+    def relink(self, linking: Linking) -> None:
+        """Bring the store to a grouping: forms relinked, actors rewritten, statements moved to
+        their forms' actors, relations recomputed, audit entries added."""
 
 
 def store_location(location: str | None = None) -> str:

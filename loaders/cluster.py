@@ -19,6 +19,7 @@ from actorgraph.graph import ActorgraphError, Batch, GraphStore
 from actorgraph.graph.store import is_bolt
 
 from .lexicon import Gazetteer, Lexicon
+from .link import relink
 from .pipeline import (Analysis, IngestReport, Pipeline, batch_of_parts, batches, count_documents, merge_actors,
                        read_sources)
 from .readers import Source
@@ -34,7 +35,7 @@ PLUGIN = "actorgraph-pipeline"
 def batch_of(results: list[tuple[Source, Analysis]]) -> Batch:
     """The results of whole documents (each part of a long one among them) as one batch."""
     return batch_of_parts({s.document.id: (s.document, None if s.last else s.part) for s, _ in results},
-                          merge_actors(a for _, r in results for a in r.actors),
+                          [(s.document.id, a) for s, r in results for a in r.actors],
                           [st for _, r in results for st in r.statements])
 
 
@@ -111,6 +112,7 @@ def ingest_on_cluster(paths: list, store: GraphStore, *, store_location: str, sc
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         pending, done = [], 0
         actor_ids: set[str] = set()
+        new_docs: set[str] = set()
 
         def collect(fut) -> None:
             nonlocal done
@@ -127,11 +129,13 @@ def ingest_on_cluster(paths: list, store: GraphStore, *, store_location: str, sc
                 progress(min(done + report.already_stored, total), total)
 
         for batch in batches(sources, batch_docs, batch_chars):
+            new_docs.update(s.document.id for s in batch)
             pending.append(client.submit(analyse_batch, batch, bolt, key=batch_key(batch), pure=True, retries=2))
             while len(pending) > window:
                 collect(pending.pop(0))
         for fut in pending:
             collect(fut)
+        report.merges = len(relink(store, gazetteer or Gazetteer.load(), new_documents=new_docs))
         report.actors = len(actor_ids)
     finally:
         client.close()

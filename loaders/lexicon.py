@@ -60,6 +60,7 @@ class Gazetteer:
 
     def __init__(self, entries: list[Entry]):
         self.entries = {e.id: e for e in entries}
+        self.splits: set[str] = set()  # the user's "split" forms, normalised (kept apart in the store too)
         self.by_alias: dict[str, str] = {}
         self.by_demonym: dict[str, str] = {}
         for e in entries:
@@ -123,6 +124,7 @@ class Gazetteer:
                 gaz.entries[target].aliases |= source.aliases | {source.name}
             gaz.entries[target].aliases.add(form)
         gaz = cls(list(gaz.entries.values()))
+        gaz.splits = splits
         for form in splits:
             gaz.by_alias.pop(form, None)
             gaz.by_demonym.pop(form, None)

@@ -16,6 +16,7 @@ from .dates import sentence_date
 from .extract import Extractor
 from .lexicon import Gazetteer, Lexicon
 from .lexicon import lexicon as default_lexicon
+from .link import relink
 from .nlp import load_model
 from .readers import Source, find_files, read_file
 from .resolve import DocActors, Resolver
@@ -69,6 +70,7 @@ class IngestReport:
     words: int = 0
     actors: int = 0
     statements: int = 0
+    merges: int = 0  # cross-document links made or changed (``actorgraph merges`` lists them)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -197,10 +199,16 @@ def read_sources(paths: list[str | Path], report: IngestReport, known: set[str])
             yield s
 
 
-def batch_of_parts(docs: dict[str, tuple[Document, int | None]], actors: Iterable[Actor],
+def batch_of_parts(docs: dict[str, tuple[Document, int | None]], forms: Iterable[tuple[str, Actor]],
                    statements: Iterable[Statement]) -> Batch:
-    """A batch of documents (id -> (document, parts written so far, None once finished))."""
-    return Batch(tuple(d for d, _ in docs.values()), tuple(actors), tuple(statements),
+    """A batch of documents (id -> (document, parts written so far, None once finished)), their
+    actors as each document saw them (``forms``: (document id, actor), merged per document and
+    across documents here) and their statements."""
+    per_doc: dict[tuple[str, str], Actor] = {}
+    for d, a in forms:
+        per_doc[(d, a.id)] = per_doc[(d, a.id)].merged(a) if (d, a.id) in per_doc else a
+    return Batch(tuple(d for d, _ in docs.values()), tuple(merge_actors(per_doc.values())), tuple(statements),
+                 tuple((d, a) for (d, _), a in per_doc.items()),
                  tuple((i, n) for i, (_, n) in docs.items() if n is not None))
 
 
@@ -291,6 +299,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
     docs: dict[str, tuple[Document, int | None]] = {}  # id -> (document, parts written if unfinished)
     actors, statements = [], []
     actor_ids: set[str] = set()
+    new_docs: set[str] = set()
     chars = done = 0
     flushed = time.perf_counter()
     for source, result in analysed(pipeline, pieces, processes=processes, gazetteer=gazetteer, lexicon=lexicon,
@@ -298,7 +307,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
         report.sentences += result.sentences
         report.words += result.words
         docs[source.document.id] = (source.document, None if source.last else source.part)
-        actors += result.actors
+        new_docs.add(source.document.id)
+        actors += [(source.document.id, a) for a in result.actors]
         statements += result.statements
         chars += len(source.text)
         if source.last:
@@ -310,6 +320,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
             docs, actors, statements, chars = {}, [], [], 0
             flushed = time.perf_counter()
     _flush(store, docs, actors, statements, report, actor_ids)
+    report.merges = len(relink(store, gazetteer or (pipeline.gazetteer if pipeline else Gazetteer.load()),
+                               new_documents=new_docs))
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0
     return report
@@ -318,8 +330,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
 def _flush(store, docs: dict, actors, statements, report, actor_ids) -> None:
     if not docs and not statements:
         return
-    merged = merge_actors(actors)
-    store.write(batch_of_parts(docs, merged, statements))
+    batch = batch_of_parts(docs, actors, statements)
+    store.write(batch)
     report.documents += sum(parts is None for _, parts in docs.values())
     report.statements += len(statements)
-    actor_ids.update(a.id for a in merged)
+    actor_ids.update(a.id for a in batch.actors)

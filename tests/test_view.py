@@ -210,7 +210,7 @@ def test_numpy_numbers_from_a_store_become_plain_json(store):
     np = pytest.importorskip("numpy")
 
     class NumpyStore:  # a store whose numbers come out of numpy (e.g. after a pandas round trip)
-        documents, statements = store.documents, store.statements
+        documents, statements, names = store.documents, store.statements, store.names
 
         def actors(self):
             return [replace(a, mentions=np.int64(a.mentions)) for a in store.actors()]

@@ -161,7 +161,7 @@
   function findActor(query) {
     var q = query.trim().toLowerCase();
     if (!q) return null;
-    var names = function (n) { return [n.label, n.id].concat(n.aliases).map(function (s) { return s.toLowerCase(); }); };
+    var names = function (n) { return [n.label, n.id].concat(n.aliases, n.names || []).map(function (s) { return s.toLowerCase(); }); };
     var exact = data.nodes.filter(function (n) { return names(n).indexOf(q) >= 0; });
     if (exact.length) return exact[0].id;
     var part = data.nodes.filter(function (n) { return names(n).some(function (s) { return s.indexOf(q) >= 0; }); });
