@@ -6,7 +6,8 @@ they hold on the gold sets.
 
 1. Candidates. CAMEO (PETRARCH-2 ``CAMEO.2.0.txt``): each verb of a synonym block takes its own
    code or the block's; multi-word verbs (``+SIDE_WITH``) and one-element phrase patterns
-   (``- * SANCTIONS [163]``, ``- * (AGAINST) [...]``) become phrasal triggers ("verb word"). A
+   (``- * SANCTIONS [163]``, ``- * (AGAINST) [...]``) become phrasal triggers ("verb word"; a
+   noun in both numbers, as the trigger matches the object as written). A
    code's root gives the type (``TYPE_OF_CODE``); the rest map to nothing. WordNet (optional,
    the Debian ``wordnet-base`` files, read with nltk): synonyms of the first two senses of every
    trigger verb, and noun-verb derivations (verbs of trigger nouns, event nouns of trigger
@@ -52,6 +53,8 @@ PREPOSITIONS = {"against", "at", "by", "for", "from", "in", "into", "of", "on", 
 #: Statements of these families credit no trigger: "X and Y together <verb>" makes co-subjects
 #: cooperate whatever the verb means.
 BORROWED = ("together/1",)
+#: Post-verb words that are particles, never nouns (no plural).
+PARTICLES = {"up", "down", "out", "off", "away", "back", "forward", "together", "apart", "aside", "over"}
 #: WordNet noun classes that name an act or event (a trigger noun), not a thing or a person.
 EVENT_LEXNAMES = {"noun.act", "noun.event", "noun.communication", "noun.possession"}
 #: The WordNet lexicographer files, in their fixed order (``lexnames(5WN)``); Debian's
@@ -126,9 +129,10 @@ def parse_cameo(text: str) -> list[Candidate]:
             word, prep = _one_element(post.strip(), line)
             if pre.strip() or not word:
                 continue
+            forms = [word] if prep or word in PARTICLES else [word, other_number(word)]
             for v in applies:
-                if " " not in v:
-                    add("phrasal", f"{v} {word}", code, f"{line.split('#')[0].strip()}  # {v}", prep)
+                for w in forms if " " not in v else ():
+                    add("phrasal", f"{v} {w}", code, f"{line.split('#')[0].strip()}  # {v}", prep)
             continue
         body = re.sub(r"\{[^}]*\}", " ", body)  # a verb's irregular forms
         token = body.split()[0] if body.split() else ""
@@ -146,6 +150,20 @@ def parse_cameo(text: str) -> list[Candidate]:
         verbs.append(token.lower())
         add("verbs", token.lower(), own, line.strip())
     return out
+
+
+def other_number(noun: str) -> str:
+    """The regular plural of a singular noun, or the singular of a regular plural: a phrasal
+    trigger matches the object as written ("impose sanctions", "impose a sanction")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "shes", "ches", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
 
 
 def _one_element(post: str, line: str) -> tuple[str, str]:
@@ -480,6 +498,10 @@ def main(argv=None) -> None:
             best[(c.kind, c.word)] = c
     keep = list(best.values())
     got = Counter(c.source for c in keep)
+    seen = Counter(c.source for c in cands if "examples" in c.verdict)
+    moved = Counter(c.source for c in cands if any(n for k, n in c.verdict.items() if k != "examples"))
+    print(f"in a tuning document: {seen['cameo']} CAMEO, {seen['wordnet']} WordNet; changing a statement: "
+          f"{moved['cameo']} CAMEO, {moved['wordnet']} WordNet", file=sys.stderr)
     summary = (f"Derived by bench/derive_lexicon.py from the PETRARCH-2 CAMEO verb dictionary (MIT, see "
                f"cues_cameo.NOTICE) and WordNet: {count['cameo']} CAMEO and {count['wordnet']} WordNet "
                f"candidates, kept {got['cameo']} and {got['wordnet']} (each alone adds right statements on the gold, "

@@ -111,12 +111,12 @@ def test_the_derivation_script_reads_a_cameo_format_sample(tmp_path):
     done = subprocess.run([sys.executable, str(SCRIPT), "--cameo", str(sample), "--wordnet", "",
                            "--no-validate", "--candidates", str(out)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "candidates: 8 from CAMEO, 0 from WordNet" in done.stderr
+    assert "candidates: 10 from CAMEO, 0 from WordNet" in done.stderr
     data = json.loads(out.read_text())
     assert data["CRITICIZES"] == {"verbs": ["reprove", "upbraidz"], "phrasal": ["gang up"]}
     assert data["OPPOSES"] == {"phrasal": ["reprove against"]}  # a code of the pattern, its preposition
-    assert data["SUPPORTS"] == {"phrasal": ["upbraidz praise"]}  # the pattern's own verb only
-    assert data["MEETS"] == {"verbs": ["parleyz"], "phrasal": ["dawdle handshake"]}  # head of {...}
+    assert data["SUPPORTS"] == {"phrasal": ["upbraidz praise", "upbraidz praises"]}  # the pattern's verb only
+    assert data["MEETS"] == {"verbs": ["parleyz"], "phrasal": ["dawdle handshake", "dawdle handshakes"]}  # {...}: head
     assert data["AGREES_WITH"] == {"verbs": ["inkz"]}  # 057x: agreement, not support
     assert data["verb_preps"] == {"reprove": ["against"]}  # "gang up": a particle, not a preposition
     # never: a word cues.json has ("condemn"), a null code ("dawdle"), a passive-target code
