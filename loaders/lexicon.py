@@ -281,6 +281,10 @@ class NonActors(_Words):
 WORD_FILES: dict[str, type[_Words]] = {"syntax.json": Syntax, "modality.json": Modality, "roles.json": Roles,
                                        "nouns.json": Nouns, "non_actors.json": NonActors}
 CUES_FILE = "cues.json"
+#: Trigger files derived by ``bench/derive_lexicon.py`` (CAMEO verb dictionary, WordNet), kept
+#: where they held on the gold; same format as cues.json, loaded before it, so that a word
+#: mapped by hand in cues.json keeps its hand mapping.
+DERIVED_CUES = ("cues_cameo.json",)
 CUE_KINDS = ("verbs", "phrasal", "nominals", "backed", "stance_adjectives", "reverse_verbs")
 _FIELDS = {name: (model, info.annotation) for model in WORD_FILES.values()
            for name, info in model.model_fields.items() if name != "about"}
@@ -334,10 +338,14 @@ class Lexicon:
         self.sources: list[str] = []
 
     @classmethod
-    def load(cls, *user: str | Path) -> "Lexicon":
+    def load(cls, *user: str | Path, derived: bool = True) -> "Lexicon":
         """The shipped files, then each user file in turn (adding words; a user trigger
-        replaces the shipped mapping of the same word)."""
+        replaces the shipped mapping of the same word). ``derived=False`` leaves out the
+        derived trigger files (what their derivation starts from)."""
         lex = cls()
+        for name in DERIVED_CUES if derived else ():
+            if (DATA / name).exists():
+                lex._add_user(DATA / name)
         cues = load_json(DATA / CUES_FILE)
         lex._add_cues(DATA / CUES_FILE, _cue_sets(DATA / CUES_FILE, {k: v for k, v in cues.items() if k != "about"}))
         for name, model in WORD_FILES.items():
