@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from actorgraph.graph import ActorType
 from actorgraph.graph.names import normalize, slugify
 
-from .lexicon import Gazetteer, Lexicon
+from .lexicon import DATA, Gazetteer, Lexicon, load_json
 from .mentions import ActorSeen, DocActors, Mention, Role  # noqa: F401  (re-exported)
 from .roles import RoleReader
 from .tokens import Tokens, word_hashes
@@ -61,6 +61,8 @@ class Resolver:
                 if lower:
                     self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
         self.roles = RoleReader(lexicon, gazetteer)
+        desc = load_json(DATA / "descriptions.json")
+        self.regime_nouns = set(desc["regime_nouns"])
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
@@ -81,11 +83,29 @@ class Resolver:
                                    or doc[start].lower_ in self.lex.titles_member
                                    or (self.gaz.demonym(doc[start].text)  # "Syrian President X", not
                                        and not (end - start == 2  # the party "Georgian Dream"
-                                                and self.gaz.lookup(doc[start + 1].text) is None))):
+                                                and self.gaz.lookup(doc[start + 1].text) is None)
+                                       and not self._named_with_demonym(span, start))):
             start += 1
         while end > start + 1 and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019", "-"):
             end -= 1
         return doc[start:end]
+
+    def _extends_name(self, ent: Span, inner: Span) -> bool:
+        """A name the gazetteer lacks, made of a known organisation's name and capitalised words
+        before it that are not a state, a demonym or a title ("National Security Council")."""
+        e = self.gaz.entries[self.kind[inner.label][1]]
+        words = [t for t in ent.doc[ent.start:inner.start] if t.lower_ not in ("the", "a", "an")]
+        return e.type is ActorType.ORGANIZATION and bool(words) and self.gaz.lookup(ent.text) is None \
+            and all(t.is_title and not self.gaz.demonym(t.text) and not self.gaz.lookup(t.text)
+                    and t.lower_ not in self.lex.titles for t in words)
+
+    def _named_with_demonym(self, span: Span, start: int) -> bool:
+        """An organisation whose name begins with a demonym ("American Civil Liberties Union",
+        "French National Assembly"): the rest is a name of its own, not generic words or a title."""
+        rest = [t for t in span.doc[start + 1:span.end] if t.is_alpha]
+        return span.label_ == "ORG" and bool(rest) and rest[0].is_title \
+            and any(t.lower_ not in self.lex.generic_words for t in rest) \
+            and not any(t.lower_ in self.lex.titles for t in rest)
 
     def _titled(self, span: Span) -> bool:
         """A name with a personal title before it or in apposition to it."""
@@ -150,6 +170,10 @@ class Resolver:
                     ent.start <= sp.start and sp.end <= ent.end and len(sp) < len(ent) for sp in inside) \
                     and self.gaz.lookup(ent.text) is None:
                 chosen = [sp for sp in chosen if sp not in inside]  # "Mocimboa da Praia" is a town, not Cape Verde
+            elif ent.label_ == "ORG" and len(inside) == 1 and inside[0].end == ent.end \
+                    and inside[0].start > ent.start and self._extends_name(ent, inside[0]):
+                # "Turkey's National Security Council" is not the UN Security Council
+                chosen = [sp for sp in chosen if sp is not inside[0]] + [ent]
             elif ent.label_ == "PERSON" and all(
                     (self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON
                      or (len(sp) == 1 and sp.end == ent.end and sp.start - ent.start >= 1
@@ -393,7 +417,9 @@ class Resolver:
                     if not any(c.lower_ == "the" for c in tok.children) and tok.dep_ != "compound":
                         continue
                     if want is ActorType.STATE:
-                        target = last_state.get(low) or last_state.get("*") or self._main_state(da)
+                        last = last_state.get(low) or last_state.get("*")
+                        target = last or self._main_state(da) if low in self.regime_nouns \
+                            else self._state_for(da, recent, sent.start, last)
                     else:
                         target = self._unique(da, recent, sent.start, want)
                     if target:
@@ -410,6 +436,19 @@ class Resolver:
                     if target:
                         da.add(tok, da.actors[target], "", certainty=0.8, count=False)
 
+    def _state_for(self, da: DocActors, recent, sent_start: int, last: str | None) -> str | None:
+        """The state a bare "the government" stands for: the last one named by an organ ("the
+        Sudanese army"), else the state the document clearly names most, unless this and the
+        previous sentence name other states and not it (then none: a guess would be a bad merge).
+        "the junta", "the regime" (``regime_nouns``) are the document's regime even so."""
+        if last:
+            return last
+        main = self._main_state(da)
+        near = self._window(da, recent, sent_start, ActorType.STATE)
+        if main is None:
+            return next(iter(near)) if len(near) == 1 else None
+        return main if not near or main in near else None
+
     @staticmethod
     def _main_state(da: DocActors) -> str | None:
         """The state the document names most, if it clearly leads (for a bare "the junta")."""
@@ -419,9 +458,14 @@ class Resolver:
         return None
 
     @staticmethod
-    def _unique(da: DocActors, recent, sent_start: int, want: ActorType) -> str | None:
-        """The one actor of type ``want`` in this and the previous sentence of the paragraph."""
+    def _window(da: DocActors, recent, sent_start: int, want: ActorType) -> set[str]:
+        """The actors of type ``want`` in this and the previous sentence of the paragraph."""
         starts = sorted({s for s, _ in recent})
         window = set(starts[-2:]) if starts and starts[-1] == sent_start else set(starts[-1:])
-        cands = {a for s, a in recent if s in window and da.actors.get(a) and da.actors[a].type is want}
+        return {a for s, a in recent if s in window and da.actors.get(a) and da.actors[a].type is want}
+
+    @classmethod
+    def _unique(cls, da: DocActors, recent, sent_start: int, want: ActorType) -> str | None:
+        """The one actor of type ``want`` in this and the previous sentence of the paragraph."""
+        cands = cls._window(da, recent, sent_start, want)
         return cands.pop() if len(cands) == 1 else None
