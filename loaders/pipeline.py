@@ -124,7 +124,7 @@ class Pipeline:
 
     def analyse(self, doc, source: Source, offset: int = 0) -> Analysis:
         """One parsed document (or the part of it at ``offset``) -> its actors and statements."""
-        da = self.resolver.resolve(doc)
+        da = self.resolver.resolve(doc, document=source.document.id, date=source.document.date)
         found = self.extractor.extract(doc, da)
         text = source.text
         if self._lines[0] != source.document.id:

@@ -17,6 +17,8 @@ from spacy.util import filter_spans
 from actorgraph.graph import ActorType
 from actorgraph.graph.names import normalize, slugify
 
+from .collectives import CollectiveReader
+from .dated_roles import DatedRoles
 from .lexicon import DATA, Gazetteer, Lexicon, load_json
 from .mentions import ActorSeen, DocActors, Mention, Role  # noqa: F401  (re-exported)
 from .roles import RoleReader
@@ -61,8 +63,19 @@ class Resolver:
                 if lower:
                     self.matchers[1].add(key, [nlp.make_doc(v) for v in lower])
         self.roles = RoleReader(lexicon, gazetteer)
+        self.collectives = CollectiveReader(gazetteer, nlp.vocab)
+        self.dated_roles = DatedRoles()
+        # forms whose referent depends on the document's date: "Moscow" in 1985 is the Soviet Union
+        self.dated: dict[str, list[tuple[str, str]]] = {}
+        for f in load_json(DATA / "historical.json")["dated_forms"]:
+            if f["actor"] in gazetteer.entries:
+                self.dated.setdefault(normalize(f["form"]), []).append((f["until"], f["actor"]))
         desc = load_json(DATA / "descriptions.json")
         self.regime_nouns = set(desc["regime_nouns"])
+        self.kinds = {k: set(v) for k, v in desc.get("kinds", {}).items()}
+        self.heads = set(desc.get("heads", ()))
+        self.title_nouns = set(desc.get("title_nouns", ()))
+        self.h_descriptions = word_hashes(nlp.vocab, self.kinds.keys() | self.heads)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
@@ -139,16 +152,29 @@ class Resolver:
         return None
 
     # -- the pass over one document ---------------------------------------
-    def resolve(self, doc: Doc) -> DocActors:
+    def _dated(self, text: str, actor_id: str, date: str | None) -> str:
+        """The actor a form names on the document's date (ISO, as precise as known)."""
+        for until, then in sorted(self.dated.get(normalize(text), ())) if date else ():
+            if date < until:
+                return then
+        return actor_id
+
+    def resolve(self, doc: Doc, *, document: str | None = None, date: str | None = None) -> DocActors:
         """The passes, in this order (each reads what the ones before found): gazetteer and NER
         spans, acronyms, named groups, short person names, short organisation names, demonyms
-        and agent nouns, roles (``roles.py``), context nouns and pronouns, owned agents."""
+        and agent nouns, qualified collectives (``collectives.py``), roles (``roles.py``), context
+        nouns and pronouns, bare collectives, owned agents. ``document`` (its id) scopes the bare
+        collectives to it; ``date`` (the document's, ISO) picks what a dated form names then."""
         da = DocActors(Tokens(doc))
         gaz_spans, demonyms = [], {}
         # shorter matches first, so that "South Sudanese" overrides the "Sudanese" inside it
         matches = sorted((*self.matchers[0](doc), *self.matchers[1](doc)), key=lambda m: (m[2] - m[1], m[1]))
         for match_id, start, end in matches:
             kind, actor_id = self.kind[match_id]
+            if date and self.dated:
+                actor_id = self._dated(doc[start:end].text, actor_id, date)
+                match_id = doc.vocab.strings[f"{kind}|{actor_id}"] if f"{kind}|{actor_id}" in doc.vocab.strings \
+                    else match_id
             if kind == "demonym":  # "Kenyan"; "North Korean" (kept at its last word, "Korean")
                 demonyms[end - 1] = actor_id
                 for i in range(start, end):
@@ -221,10 +247,14 @@ class Resolver:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._join_short_names(doc, da, people)
+        self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
         self._join_short_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
+        self.collectives.qualified(doc, da)  # "Chadian rebels", "supporters of X", "40 Kenyans"
         self.roles.read(doc, da)
         self._context(doc, da)
+        self._descriptions(doc, da)  # "the alliance" after NATO, "the party" after the LDP
+        self.collectives.bare(doc, da, document)  # "the rebels": this document's, no other's
         self._owned_agents(doc, da)  # "junta aircraft" once "junta" is known
         return da
 
@@ -285,8 +315,34 @@ class Resolver:
                 actor.mentions += da.actors.pop(stray).mentions
             for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[name.lower()]):
                 tok = doc[int(i)]
-                if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN":
+                if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN" \
+                        and not self._title_use(tok):
                     da.add(tok, actor, name)
+
+    def _titled_people(self, doc: Doc, da: DocActors) -> set[str]:
+        """The people named just after a title ("President Clinton", "Prime Minister Rabin")."""
+        out = set()
+        for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type is ActorType.PERSON and m.start and any(
+                    " ".join(t.lower_ for t in doc[max(0, m.start - n):m.start]) in self.lex.titles for n in (1, 2, 3)):
+                out.add(m.actor)
+        return out
+
+    def _title_only(self, head) -> bool:
+        """A singular title with no name after it or in apposition ("the Japanese foreign minister
+        said"), in an argument of a clause."""
+        doc = head.doc
+        return (head.lower_ in self.lex.title_agents or head.lower_ in self.title_nouns) and head.tag_ == "NN" \
+            and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+            and not (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN") \
+            and not any(c.dep_ in ("appos", "poss") for c in head.children)
+
+    def _title_use(self, tok) -> bool:
+        """A surname that is also a title, used as one: "the King", "King Salman" (not Peter King)."""
+        doc = tok.doc
+        return tok.lower_ in self.lex.titles and (
+            (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+            or (tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "a", "an", "his", "her", "its", "their")))
 
     def _join_short_org_names(self, doc: Doc, da: DocActors) -> None:
         """"Dyck" -> "Dyck Advisory Group", "Amnesty" -> "Amnesty International": a name without
@@ -328,6 +384,10 @@ class Resolver:
             if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and head.i != i and (
                     head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token:
                 da.add(head, self._entry_actor(actor_id), f"{tok.text} {head.text}" if head.i == i + 1 else tok.text)
+            elif tok.dep_ in ("amod", "compound", "nmod") and head.i > i and head.i not in da.by_token \
+                    and self._title_only(head):
+                # "the Japanese foreign minister", "his Korean counterpart": no name, so the state acts
+                da.add(head, self._entry_actor(actor_id), "", count=False)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
                 da.add(tok, self._entry_actor(actor_id), tok.text)
         self._owned_agents(doc, da)
@@ -435,6 +495,31 @@ class Resolver:
                     target = self._unique(da, recent, sent.start, pro[low])
                     if target:
                         da.add(tok, da.actors[target], "", certainty=0.8, count=False)
+
+    def _descriptions(self, doc: Doc, da: DocActors) -> None:
+        """"the alliance", "the island", "the North", "the party": a definite description alone
+        stands for the latest actor named before it that it allows (``descriptions.json``)."""
+        words = self.kinds.keys() | self.heads
+        for i in da.tokens.having(self.h_descriptions):
+            tok = doc[int(i)]
+            low = tok.lower_
+            if low not in words or tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN") \
+                    or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) \
+                    or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children) \
+                    or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or tok.tag_ in ("NNS", "NNPS") \
+                    or (low in ("north", "south") and not tok.text[0].isupper()):
+                continue
+            allowed = self.kinds.get(low, set())
+            best = None
+            for m in {id(m): m for m in da.by_token.values()}.values():
+                if m.start >= tok.i or (best is not None and m.start < best.start):
+                    continue
+                a = da.actors[m.actor]
+                if m.actor in allowed or (low in self.heads and normalize(a.name).split()[-1:] == [low]
+                                          and a.type is not ActorType.PERSON):
+                    best = m
+            if best is not None:
+                da.add(tok, da.actors[best.actor], "", certainty=0.8, count=False)
 
     def _state_for(self, da: DocActors, recent, sent_start: int, last: str | None) -> str | None:
         """The state a bare "the government" stands for: the last one named by an organ ("the

@@ -210,6 +210,12 @@ class RoleReader:
                     and tokens[-1].i in (person.start - 1, person.start):
                 orgs = [attrs["country"]]
                 da.actors.setdefault(attrs["country"], self.entry_actor(attrs["country"]))
+            elif attrs.get("office") in self.gaz.entries and tokens[-1].i in (person.start - 1, person.start):
+                # in a post of that state on the document's date (``dated_roles.py``): "President Clinton"
+                orgs = [attrs["office"]]
+                da.actors.setdefault(attrs["office"], self.entry_actor(attrs["office"]))
+                if title not in self.lex.head_of_state_titles:
+                    organ = True  # a minister, an official: a member of the state, not its head
             else:
                 return
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
