@@ -1,4 +1,5 @@
-"""Collectives of people as actors: "Chadian rebels", "rebels in Togo", "Tamil refugees",
+"""Collectives of people as actors (when they act: their mentions are not counted, so that a
+collective no statement names is no actor of the document): "Chadian rebels", "rebels in Togo", "Tamil refugees",
 "supporters of X", "40 Kenyans", "students" (the words are in ``data/collectives.json``).
 
 A people noun that is an argument of a clause names a GROUP actor called by the noun and its
@@ -35,15 +36,22 @@ class CollectiveReader:
         self.quantifiers = set(data["quantifiers"])
         self.people_adjectives = set(data["people_adjectives"])
         self.scoped = set(data["scoped_gazetteer_groups"])
+        self.singular = set(data.get("singular_nouns", ()))
+        self.singular_adjectives = set(data.get("singular_adjectives", ()))
         plural_demonyms = {d.lower() for e in gazetteer.entries.values() for d in e.demonyms if d.endswith("s")}
-        self.h_heads = word_hashes(vocab, self.people | self.qualified_nouns | self.scoped | plural_demonyms)
+        self.h_heads = word_hashes(vocab, self.people | self.qualified_nouns | self.scoped | self.singular
+                                   | plural_demonyms)
 
     # -- which tokens ------------------------------------------------------
     def _head_word(self, tok: Token) -> str | None:
         """The collective noun a token is ("rebels"), if it is one in an argument of a clause."""
-        if not (tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.is_sent_start) or tok.dep_ not in ARGUMENTS:
-            return None  # ("Rebels" opening a sentence is tagged as a name)
+        if tok.dep_ not in ARGUMENTS:
+            return None
         low = tok.lower_
+        if tok.tag_ == "NN" and low in self.singular:
+            return low
+        if not (tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.is_sent_start):
+            return None  # ("Rebels" opening a sentence is tagged as a name)
         return low if low in self.people or low in self.qualified_nouns else None
 
     def _qualifiers(self, doc: Doc, tok: Token) -> tuple[int, int]:
@@ -76,13 +84,18 @@ class CollectiveReader:
                     return c.lower_, da.actors[actor].name
         return None
 
-    def _group(self, da: DocActors, name: str, alias: str | None = None, scope: str | None = None) -> ActorSeen:
-        gid = slugify(name) + (f"-{scope}" if scope else "")
-        seen = da.actors.get(gid)
-        actor = ActorSeen(gid, name, ActorType.GROUP)
-        if seen is None and alias and normalize(alias) != normalize(name):
-            actor.aliases.add(alias)
-        return actor
+    @staticmethod
+    def _add(da: DocActors, span, actor: ActorSeen) -> None:
+        """A mention that is not counted (the actor is one only if a statement names it), with
+        its surface form among the actor's names."""
+        da.add(span, actor, span.text, count=False)
+        seen = da.actors[actor.id]
+        if normalize(span.text) != normalize(seen.name):
+            seen.aliases.add(span.text)
+
+    @staticmethod
+    def _group(da: DocActors, name: str, scope: str | None = None) -> ActorSeen:
+        return ActorSeen(slugify(name) + (f"-{scope}" if scope else ""), name, ActorType.GROUP)
 
     # -- the passes --------------------------------------------------------
     def qualified(self, doc: Doc, da: DocActors) -> None:
@@ -100,10 +113,19 @@ class CollectiveReader:
                 start = min(start, min((c.i for c in tok.children if c.dep_ == "amod"
                                         and c.lower_ in self.people_adjectives), default=start))
             m = da.by_token.get(tok.i)
+            quals = doc[start:tok.i]
+            if any(t.lower_ in ("backed", "supported", "sponsored", "funded", "allied") for t in quals):
+                continue  # "Iranian-backed militias" describe a named group, not one of their own
+            if word in self.singular and (m is not None or any(c.dep_ == "poss" for c in tok.children) or not (
+                    any(t.lower_ == "led" for t in quals) or any(t.lower_ in self.singular_adjectives for t in quals))):
+                continue  # "the Kenyan force" is Kenya's, "its air force" its own; "a Kenyan-led force" is one
             if m is not None and (m.start < start or m.end > tok.i + 1) and da.actors[m.actor].type is not ActorType.STATE:
                 continue  # "Hezbollah fighters" named whole by the gazetteer
-            if m is not None and m.actor not in self.scoped and da.actors[m.actor].type is not ActorType.STATE:
-                continue
+            by_demonym = m is not None and m.start == tok.i and any(da.modifiers.get(i) == m.actor
+                                                                   for i in range(start, tok.i))
+            if m is not None and m.actor not in self.scoped and da.actors[m.actor].type is not ActorType.STATE \
+                    and not by_demonym:
+                continue  # a named group's own fighters; but "Alawite militiamen" are not the Alawites
             after = self._after(tok, da) if word else None
             if start == tok.i and after is None and word is not None:
                 continue  # bare: read after the context pass
@@ -113,20 +135,15 @@ class CollectiveReader:
             name = doc[start:tok.i + 1].text
             if after:
                 name = f"{name} {after[0]} {after[1]}" if after[0] in PLACE_PREPS else f"{name} of {after[1]}"
-            compounds = [c for c in tok.children if c.dep_ == "compound" and c.i >= start]
-            short = doc[min(c.i for c in compounds):tok.i + 1].text if compounds else None
             da.remove(start, tok.i + 1)
-            da.add(doc[start:tok.i + 1], self._group(da, name, short), name)
+            group = self._group(da, name)
+            self._add(da, doc[start:tok.i + 1], group)
+            da.collectives.setdefault(word or tok.lower_, set()).add(group.id)
 
     def bare(self, doc: Doc, da: DocActors, document: str | None) -> None:
         """Bare collectives ("the rebels", "students"), after the context pass: the document's one
         qualified collective of that noun, else a group of this document only."""
-        heads: dict[str, set[str]] = {}
-        for a in da.actors.values():
-            if a.type is ActorType.GROUP and a.id not in self.gaz.entries:
-                words = normalize(a.name).split()
-                for w in words[1:]:
-                    heads.setdefault(w, set()).add(a.id)
+        heads = da.collectives
         scope = hashlib.sha1(document.encode()).hexdigest()[:6] if document else None
         at = {int(i) for i in da.tokens.having(self.h_heads)}
         at |= {m.end - 1 for m in da.by_token.values() if m.actor in self.scoped}  # "rebel forces"
@@ -137,8 +154,8 @@ class CollectiveReader:
                                             or (m is not None and m.actor in self.scoped) else None)
             if word is None or (m is not None and m.actor not in self.scoped):
                 continue
-            if word in self.qualified_nouns and m is None:
-                continue  # "groups", "people" alone are no actor
+            if (word in self.qualified_nouns or word in self.singular) and m is None:
+                continue  # "groups", "people", "the force" alone are no actor
             cands = heads.get(word, set())
             if len(cands) == 1:
                 target = da.actors[next(iter(cands))]
@@ -151,4 +168,4 @@ class CollectiveReader:
                 continue
             span = doc[m.start:m.end] if m is not None else doc[tok.i:tok.i + 1]
             da.remove(span.start, span.end)
-            da.add(span, target, span.text)
+            self._add(da, span, target)

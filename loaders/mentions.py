@@ -48,6 +48,8 @@ class DocActors:
         self.modifiers: dict[int, str] = {}
         self.actors: dict[str, ActorSeen] = {}
         self.roles: list[Role] = []
+        #: head noun -> the collectives named with it ("rebels" -> {"chadian-rebels"}), for "the rebels"
+        self.collectives: dict[str, set[str]] = {}
 
     def at(self, tok: Token) -> str | None:
         m = self.by_token.get(tok.i)

@@ -104,13 +104,29 @@ class Resolver:
         return doc[start:end]
 
     def _extends_name(self, ent: Span, inner: Span) -> bool:
-        """A name the gazetteer lacks, made of a known organisation's name and capitalised words
-        before it that are not a state, a demonym or a title ("National Security Council")."""
+        """A name the gazetteer lacks, made of a known name and capitalised words around it:
+        before an organisation's name, words that are not a state, a demonym or a title
+        ("National Security Council"); after it, or around a state's name, a name of its own
+        ("European Council on Foreign Relations", "Distilled Spirits Council of the United States",
+        "Carnegie Russia Eurasia Center"), but not a state's organ ("Embassy of Japan")."""
         e = self.gaz.entries[self.kind[inner.label][1]]
-        words = [t for t in ent.doc[ent.start:inner.start] if t.lower_ not in ("the", "a", "an")]
-        return e.type is ActorType.ORGANIZATION and bool(words) and self.gaz.lookup(ent.text) is None \
-            and all(t.is_title and not self.gaz.demonym(t.text) and not self.gaz.lookup(t.text)
-                    and t.lower_ not in self.lex.titles for t in words)
+        doc = ent.doc
+        if self.gaz.lookup(ent.text) is not None or e.type not in (ActorType.ORGANIZATION, ActorType.STATE):
+            return False
+        before = [t for t in doc[ent.start:inner.start] if t.lower_ not in ("the", "a", "an")]
+        after = [t for t in doc[inner.end:ent.end]]
+        if e.type is ActorType.ORGANIZATION and before and not after:
+            return all(t.is_title and not self.gaz.demonym(t.text) and not self.gaz.lookup(t.text)
+                       and t.lower_ not in self.lex.titles for t in before)
+        outside = before + after
+        words = [t for t in outside if t.is_alpha and t.lower_ not in ("of", "for", "on", "and", "in", "the")]
+        if not words or not all(t.is_title for t in words) or any(t.lower_ in self.lex.titles for t in words) \
+                or not any(t.lower_ not in self.lex.generic_words for t in words):
+            return False
+        if e.type is ActorType.STATE:
+            return ent.root.lower_ not in self.lex.agent_nouns and ent.root.i not in range(inner.start, inner.end) \
+                and not any(self.gaz.demonym(t.text) or self.gaz.lookup(t.text) for t in words)
+        return bool(after) and after[0].lower_ in ("on", "for", "of")
 
     def _named_with_demonym(self, span: Span, start: int) -> bool:
         """An organisation whose name begins with a demonym ("American Civil Liberties Union",
@@ -196,9 +212,10 @@ class Resolver:
                     ent.start <= sp.start and sp.end <= ent.end and len(sp) < len(ent) for sp in inside) \
                     and self.gaz.lookup(ent.text) is None:
                 chosen = [sp for sp in chosen if sp not in inside]  # "Mocimboa da Praia" is a town, not Cape Verde
-            elif ent.label_ == "ORG" and len(inside) == 1 and inside[0].end == ent.end \
-                    and inside[0].start > ent.start and self._extends_name(ent, inside[0]):
-                # "Turkey's National Security Council" is not the UN Security Council
+            elif ent.label_ == "ORG" and len(inside) == 1 and len(inside[0]) < len(ent) \
+                    and self._extends_name(ent, inside[0]):
+                # "Turkey's National Security Council" is not the UN Security Council, nor the
+                # "European Council on Foreign Relations" the European Council
                 chosen = [sp for sp in chosen if sp is not inside[0]] + [ent]
             elif ent.label_ == "PERSON" and all(
                     (self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON

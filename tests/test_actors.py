@@ -55,8 +55,10 @@ def test_qualified_collectives_are_groups_of_their_own(pipeline):
     assert ("chadian-rebels", "ATTACKS", "abeche") in found, found
     assert ("tamil-refugees", "CRITICIZES", "sri-lanka") in found, found
     assert not any(e[0] == "chad" for e in found), found  # a demonym on people is not the state
-    seen = actors(pipeline, "Rebels in Togo ambushed a convoy near Lome.")
+    seen = actors(pipeline, "Rebels in Togo attacked Ghana.")
     assert "rebels-in-togo" in seen and seen["rebels-in-togo"].type is ActorType.GROUP, seen
+    # a collective is an actor when it acts: one that no statement names is not among the actors
+    assert not any("students" in a for a in actors(pipeline, "Students in Lome were on holiday in Togo."))
 
 
 def test_demonyms_on_people_name_people_not_the_state(pipeline):
@@ -140,3 +142,25 @@ def test_the_title_king_is_not_a_person_surnamed_king(pipeline):
     st = analyse(pipeline, text).statements
     assert not any(s.subject == "peter-king" and s.object == "kuwait" for s in st), st
     assert any(s.subject == "peter-king" and s.object == "iran" for s in st)
+
+
+def test_a_militia_is_not_its_sect_and_a_led_force_is_a_group(pipeline):
+    found = edges(pipeline, "Alawite militiamen attacked Sunni villagers. Shiite militias attacked the US embassy.")
+    assert ("alawite-militiamen", "ATTACKS", "sunni-villagers") in found, found
+    assert ("shiite-militias", "ATTACKS", "united-states") in found, found
+    assert not any(e[0] in ("alawites", "shiites") for e in found), found
+    led = edges(pipeline, "A Kenyan-led force arrived in Haiti and attacked the gangs. "
+                          "The international coalition bombed ISIS.")
+    assert any(e[0] == "kenyan-led-force" and e[1] == "ATTACKS" for e in led), led
+    assert ("international-coalition", "ATTACKS", "isis") in led, led
+    own = edges(pipeline, "The Kenyan force attacked Somalia. Jordan said its air force shot down Iranian drones.")
+    assert ("kenya", "ATTACKS", "somalia") in own and not any("force" in e[0] for e in own), own
+
+
+def test_a_longer_name_around_a_known_one_is_its_own(pipeline):
+    found = edges(pipeline, "Chris Dale, head of the Distilled Spirits Council of the United States, criticised the EU. "
+                            "Anna Berg, a fellow at the European Council on Foreign Relations, praised Turkey.")
+    assert ("chris-dale", "LEADS", "distilled-spirits-council-of-the-united-states") in found, found
+    assert ("anna-berg", "MEMBER_OF", "european-council-on-foreign-relations") in found, found
+    assert not any(e[2] in ("united-states", "european-council") and e[0] in ("chris-dale", "anna-berg")
+                   for e in found if e[1] in ("LEADS", "MEMBER_OF")), found
