@@ -258,6 +258,8 @@ class Resolver:
             if actor.type is ActorType.PERSON:
                 people.setdefault(actor.id, actor)
             da.add(clean, actor, clean.text)
+            if actor.type is not ActorType.PERSON and len(clean) > 2 and self.gaz.demonym(clean[0].text):
+                da.actors[actor.id].aliases.add(clean[1:].text)  # "Japanese Liberal Democratic Party"
         for acr, actor in acronyms.items():
             for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[acr.lower()]):
                 if int(i) not in da.by_token and doc[int(i)].text == acr:

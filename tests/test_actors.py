@@ -164,3 +164,17 @@ def test_a_longer_name_around_a_known_one_is_its_own(pipeline):
     assert ("anna-berg", "MEMBER_OF", "european-council-on-foreign-relations") in found, found
     assert not any(e[2] in ("united-states", "european-council") and e[0] in ("chris-dale", "anna-berg")
                    for e in found if e[1] in ("LEADS", "MEMBER_OF")), found
+
+
+def test_a_titled_speaker_speaks_for_the_state_his_words_name(pipeline):
+    found = edges(pipeline, "Lima will send monitors, Defence Minister Rosa Quispe said.")
+    assert ("rosa-quispe", "MEMBER_OF", "peru") in found, found
+    other = edges(pipeline, "Rosa Quispe, a Chilean minister, said Lima will send monitors.")
+    assert ("rosa-quispe", "MEMBER_OF", "peru") not in other, other  # her own title names her state
+    former = edges(pipeline, "Lars Holm served as NATO chief and was a Danish prime minister before that.")
+    assert ("lars-holm", "LEADS", "denmark") in former, former
+
+
+def test_a_side_named_by_a_demonym_is_its_state(pipeline):
+    found = edges(pipeline, "The Chinese side criticised Peru.")
+    assert any(e[0] == "china" for e in found), found
