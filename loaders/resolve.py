@@ -123,8 +123,9 @@ class Resolver:
         if not words or not all(t.is_title for t in words) or any(t.lower_ in self.lex.titles for t in words) \
                 or not any(t.lower_ not in self.lex.generic_words for t in words):
             return False
-        if e.type is ActorType.STATE:
+        if e.type is ActorType.STATE:  # ("Russia's Federal Service ..." is Russia's organ: its owner stays)
             return ent.root.lower_ not in self.lex.agent_nouns and ent.root.i not in range(inner.start, inner.end) \
+                and not (inner.end < ent.end and doc[inner.end].lower_ in ("'s", "\u2019s", "'", "\u2019")) \
                 and not any(self.gaz.demonym(t.text) or self.gaz.lookup(t.text) for t in words)
         return bool(after) and after[0].lower_ in ("on", "for", "of")
 

@@ -178,3 +178,10 @@ def test_a_titled_speaker_speaks_for_the_state_his_words_name(pipeline):
 def test_a_side_named_by_a_demonym_is_its_state(pipeline):
     found = edges(pipeline, "The Chinese side criticised Peru.")
     assert any(e[0] == "china" for e in found), found
+
+
+def test_a_states_own_organ_keeps_its_owner(pipeline):
+    found = edges(pipeline, "Ivan Dzirkal, deputy director of Russia's Federal Service for Military-Technical "
+                            "Cooperation, criticised Turkey.")
+    assert ("ivan-dzirkal", "MEMBER_OF", "russia") in found, found
+    assert not any(e[2].startswith("russia-s") for e in found), found
