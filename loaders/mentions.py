@@ -48,6 +48,8 @@ class DocActors:
         self.modifiers: dict[int, str] = {}
         self.actors: dict[str, ActorSeen] = {}
         self.roles: list[Role] = []
+        #: head noun -> the collectives named with it ("rebels" -> {"chadian-rebels"}), for "the rebels"
+        self.collectives: dict[str, set[str]] = {}
 
     def at(self, tok: Token) -> str | None:
         m = self.by_token.get(tok.i)
@@ -81,3 +83,15 @@ class DocActors:
             seen.mentions += 1
             if surface and normalize(surface) != normalize(seen.name):
                 seen.aliases.add(surface)
+
+    def remove(self, start: int, end: int) -> None:
+        """Forget the mentions on tokens ``start..end`` (a longer name is read over them). An actor
+        left with no mention stays known to the document (a role may name it) but is not counted."""
+        gone = {id(m): m for i in range(start, end) if (m := self.by_token.get(i)) is not None}
+        for m in gone.values():
+            for i in range(m.start, m.end):
+                if self.by_token.get(i) is m:
+                    del self.by_token[i]
+            seen = self.actors.get(m.actor)
+            if seen is not None and seen.mentions:
+                seen.mentions -= 1

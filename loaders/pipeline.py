@@ -128,7 +128,7 @@ class Pipeline:
 
     def analyse(self, doc, source: Source) -> Analysis:
         """One parsed document, or part of one -> its actors and statements."""
-        da = self.resolver.resolve(doc)
+        da = self.resolver.resolve(doc, document=source.document.id, date=source.document.date)
         found = self.extractor.extract(doc, da)
         text, offset = source.text, source.offset
         if self._lines[0] != (source.document.id, offset):

@@ -20,7 +20,9 @@ from spacy.util import filter_spans
 from actorgraph.graph import ActorType
 from actorgraph.graph.names import normalize, slugify
 
-from .lexicon import Gazetteer, Lexicon
+from .collectives import CollectiveReader
+from .dated_roles import DatedRoles
+from .lexicon import DATA, Gazetteer, Lexicon, load_json
 from .mentions import ActorSeen, DocActors, Mention, Role  # noqa: F401  (re-exported)
 from .roles import RoleReader
 from .tokens import Tokens, word_hashes
@@ -80,6 +82,19 @@ class Resolver:
                             ready.append((which, key, form))
         self._add(ready)
         self.roles = RoleReader(lexicon, gazetteer)
+        self.collectives = CollectiveReader(gazetteer, nlp.vocab)
+        self.dated_roles = DatedRoles()
+        # forms whose referent depends on the document's date: "Moscow" in 1985 is the Soviet Union
+        self.dated: dict[str, list[tuple[str, str]]] = {}
+        for f in load_json(DATA / "historical.json")["dated_forms"]:
+            if f["actor"] in gazetteer.entries:
+                self.dated.setdefault(normalize(f["form"]), []).append((f["until"], f["actor"]))
+        desc = load_json(DATA / "descriptions.json")
+        self.regime_nouns = set(desc["regime_nouns"])
+        self.kinds = {k: set(v) for k, v in desc.get("kinds", {}).items()}
+        self.heads = set(desc.get("heads", ()))
+        self.title_nouns = set(desc.get("title_nouns", ()))
+        self.h_descriptions = word_hashes(nlp.vocab, self.kinds.keys() | self.heads)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
@@ -119,11 +134,46 @@ class Resolver:
                                    or doc[start].lower_ in self.lex.titles_member
                                    or (self.gaz.demonym(doc[start].text)  # "Syrian President X", not
                                        and not (end - start == 2  # the party "Georgian Dream"
-                                                and self.gaz.lookup(doc[start + 1].text) is None))):
+                                                and self.gaz.lookup(doc[start + 1].text) is None)
+                                       and not self._named_with_demonym(span, start))):
             start += 1
         while end > start + 1 and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019", "-"):
             end -= 1
         return doc[start:end]
+
+    def _extends_name(self, ent: Span, inner: Span) -> bool:
+        """A name the gazetteer lacks, made of a known name and capitalised words around it:
+        before an organisation's name, words that are not a state, a demonym or a title
+        ("National Security Council"); after it, or around a state's name, a name of its own
+        ("European Council on Foreign Relations", "Distilled Spirits Council of the United States",
+        "Carnegie Russia Eurasia Center"), but not a state's organ ("Embassy of Japan")."""
+        e = self.gaz.entries[self.kind[inner.label][1]]
+        doc = ent.doc
+        if self.gaz.lookup(ent.text) is not None or e.type not in (ActorType.ORGANIZATION, ActorType.STATE):
+            return False
+        before = [t for t in doc[ent.start:inner.start] if t.lower_ not in ("the", "a", "an")]
+        after = [t for t in doc[inner.end:ent.end]]
+        if e.type is ActorType.ORGANIZATION and before and not after:
+            return all(t.is_title and not self.gaz.demonym(t.text) and not self.gaz.lookup(t.text)
+                       and t.lower_ not in self.lex.titles for t in before)
+        outside = before + after
+        words = [t for t in outside if t.is_alpha and t.lower_ not in ("of", "for", "on", "and", "in", "the")]
+        if not words or not all(t.is_title for t in words) or any(t.lower_ in self.lex.titles for t in words) \
+                or not any(t.lower_ not in self.lex.generic_words for t in words):
+            return False
+        if e.type is ActorType.STATE:  # ("Russia's Federal Service ..." is Russia's organ: its owner stays)
+            return ent.root.lower_ not in self.lex.agent_nouns and ent.root.i not in range(inner.start, inner.end) \
+                and not (inner.end < ent.end and doc[inner.end].lower_ in ("'s", "\u2019s", "'", "\u2019")) \
+                and not any(self.gaz.demonym(t.text) or self.gaz.lookup(t.text) for t in words)
+        return bool(after) and after[0].lower_ in ("on", "for", "of")
+
+    def _named_with_demonym(self, span: Span, start: int) -> bool:
+        """An organisation whose name begins with a demonym ("American Civil Liberties Union",
+        "French National Assembly"): the rest is a name of its own, not generic words or a title."""
+        rest = [t for t in span.doc[start + 1:span.end] if t.is_alpha]
+        return span.label_ == "ORG" and bool(rest) and rest[0].is_title \
+            and any(t.lower_ not in self.lex.generic_words for t in rest) \
+            and not any(t.lower_ in self.lex.titles for t in rest)
 
     def _titled(self, span: Span) -> bool:
         """A name with a personal title before it or in apposition to it."""
@@ -157,10 +207,19 @@ class Resolver:
         return None
 
     # -- the pass over one document ---------------------------------------
-    def resolve(self, doc: Doc) -> DocActors:
+    def _dated(self, text: str, actor_id: str, date: str | None) -> str:
+        """The actor a form names on the document's date (ISO, as precise as known)."""
+        for until, then in sorted(self.dated.get(normalize(text), ())) if date else ():
+            if date < until:
+                return then
+        return actor_id
+
+    def resolve(self, doc: Doc, *, document: str | None = None, date: str | None = None) -> DocActors:
         """The passes, in this order (each reads what the ones before found): gazetteer and NER
         spans, acronyms, named groups, short person names, short organisation names, demonyms
-        and agent nouns, roles (``roles.py``), context nouns and pronouns, owned agents."""
+        and agent nouns, qualified collectives (``collectives.py``), roles (``roles.py``), context
+        nouns and pronouns, bare collectives, owned agents. ``document`` (its id) scopes the bare
+        collectives to it; ``date`` (the document's, ISO) picks what a dated form names then."""
         self._compile_for(doc.text)
         da = DocActors(Tokens(doc))
         gaz_spans, demonyms = [], {}
@@ -168,6 +227,10 @@ class Resolver:
         matches = sorted((*self.matchers[0](doc), *self.matchers[1](doc)), key=lambda m: (m[2] - m[1], m[1]))
         for match_id, start, end in matches:
             kind, actor_id = self.kind[match_id]
+            if date and self.dated:
+                actor_id = self._dated(doc[start:end].text, actor_id, date)
+                match_id = doc.vocab.strings[f"{kind}|{actor_id}"] if f"{kind}|{actor_id}" in doc.vocab.strings \
+                    else match_id
             if kind == "demonym":  # "Kenyan"; "North Korean" (kept at its last word, "Korean")
                 demonyms[end - 1] = actor_id
                 for i in range(start, end):
@@ -189,6 +252,11 @@ class Resolver:
                     ent.start <= sp.start and sp.end <= ent.end and len(sp) < len(ent) for sp in inside) \
                     and self.gaz.lookup(ent.text) is None:
                 chosen = [sp for sp in chosen if sp not in inside]  # "Mocimboa da Praia" is a town, not Cape Verde
+            elif ent.label_ == "ORG" and len(inside) == 1 and len(inside[0]) < len(ent) \
+                    and self._extends_name(ent, inside[0]):
+                # "Turkey's National Security Council" is not the UN Security Council, nor the
+                # "European Council on Foreign Relations" the European Council
+                chosen = [sp for sp in chosen if sp is not inside[0]] + [ent]
             elif ent.label_ == "PERSON" and all(
                     (self.gaz.entries[self.kind[sp.label][1]].type is ActorType.PERSON
                      or (len(sp) == 1 and sp.end == ent.end and sp.start - ent.start >= 1
@@ -230,16 +298,22 @@ class Resolver:
             if actor.type is ActorType.PERSON:
                 people.setdefault(actor.id, actor)
             da.add(clean, actor, clean.text)
+            if actor.type is not ActorType.PERSON and len(clean) > 2 and self.gaz.demonym(clean[0].text):
+                da.actors[actor.id].aliases.add(clean[1:].text)  # "Japanese Liberal Democratic Party"
         for acr, actor in acronyms.items():
             for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[acr.lower()]):
                 if int(i) not in da.by_token and doc[int(i)].text == acr:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._join_short_names(doc, da, people)
+        self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
         self._join_short_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
+        self.collectives.qualified(doc, da)  # "Chadian rebels", "supporters of X", "40 Kenyans"
         self.roles.read(doc, da)
         self._context(doc, da)
+        self._descriptions(doc, da)  # "the alliance" after NATO, "the party" after the LDP
+        self.collectives.bare(doc, da, document)  # "the rebels": this document's, no other's
         self._owned_agents(doc, da)  # "junta aircraft" once "junta" is known
         return da
 
@@ -300,8 +374,34 @@ class Resolver:
                 actor.mentions += da.actors.pop(stray).mentions
             for i in np.flatnonzero(da.tokens.lower == doc.vocab.strings[name.lower()]):
                 tok = doc[int(i)]
-                if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN":
+                if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN" \
+                        and not self._title_use(tok):
                     da.add(tok, actor, name)
+
+    def _titled_people(self, doc: Doc, da: DocActors) -> set[str]:
+        """The people named just after a title ("President Clinton", "Prime Minister Rabin")."""
+        out = set()
+        for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type is ActorType.PERSON and m.start and any(
+                    " ".join(t.lower_ for t in doc[max(0, m.start - n):m.start]) in self.lex.titles for n in (1, 2, 3)):
+                out.add(m.actor)
+        return out
+
+    def _title_only(self, head) -> bool:
+        """A singular title with no name after it or in apposition ("the Japanese foreign minister
+        said"), in an argument of a clause."""
+        doc = head.doc
+        return (head.lower_ in self.lex.title_agents or head.lower_ in self.title_nouns) and head.tag_ == "NN" \
+            and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+            and not (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN") \
+            and not any(c.dep_ in ("appos", "poss") for c in head.children)
+
+    def _title_use(self, tok) -> bool:
+        """A surname that is also a title, used as one: "the King", "King Salman" (not Peter King)."""
+        doc = tok.doc
+        return tok.lower_ in self.lex.titles and (
+            (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+            or (tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "a", "an", "his", "her", "its", "their")))
 
     def _join_short_org_names(self, doc: Doc, da: DocActors) -> None:
         """"Dyck" -> "Dyck Advisory Group", "Amnesty" -> "Amnesty International": a name without
@@ -343,6 +443,10 @@ class Resolver:
             if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and head.i != i and (
                     head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token:
                 da.add(head, self._entry_actor(actor_id), f"{tok.text} {head.text}" if head.i == i + 1 else tok.text)
+            elif tok.dep_ in ("amod", "compound", "nmod") and head.i > i and head.i not in da.by_token \
+                    and self._title_only(head):
+                # "the Japanese foreign minister", "his Korean counterpart": no name, so the state acts
+                da.add(head, self._entry_actor(actor_id), "", count=False)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
                 da.add(tok, self._entry_actor(actor_id), tok.text)
         self._owned_agents(doc, da)
@@ -432,7 +536,9 @@ class Resolver:
                     if not any(c.lower_ == "the" for c in tok.children) and tok.dep_ != "compound":
                         continue
                     if want is ActorType.STATE:
-                        target = last_state.get(low) or last_state.get("*") or self._main_state(da)
+                        last = last_state.get(low) or last_state.get("*")
+                        target = last or self._main_state(da) if low in self.regime_nouns \
+                            else self._state_for(da, recent, sent.start, last)
                     else:
                         target = self._unique(da, recent, sent.start, want)
                     if target:
@@ -449,6 +555,44 @@ class Resolver:
                     if target:
                         da.add(tok, da.actors[target], "", certainty=0.8, count=False)
 
+    def _descriptions(self, doc: Doc, da: DocActors) -> None:
+        """"the alliance", "the island", "the North", "the party": a definite description alone
+        stands for the latest actor named before it that it allows (``descriptions.json``)."""
+        words = self.kinds.keys() | self.heads
+        for i in da.tokens.having(self.h_descriptions):
+            tok = doc[int(i)]
+            low = tok.lower_
+            if low not in words or tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN") \
+                    or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) \
+                    or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children) \
+                    or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or tok.tag_ in ("NNS", "NNPS") \
+                    or (low in ("north", "south") and not tok.text[0].isupper()):
+                continue
+            allowed = self.kinds.get(low, set())
+            best = None
+            for m in {id(m): m for m in da.by_token.values()}.values():
+                if m.start >= tok.i or (best is not None and m.start < best.start):
+                    continue
+                a = da.actors[m.actor]
+                if m.actor in allowed or (low in self.heads and normalize(a.name).split()[-1:] == [low]
+                                          and a.type is not ActorType.PERSON):
+                    best = m
+            if best is not None:
+                da.add(tok, da.actors[best.actor], "", certainty=0.8, count=False)
+
+    def _state_for(self, da: DocActors, recent, sent_start: int, last: str | None) -> str | None:
+        """The state a bare "the government" stands for: the last one named by an organ ("the
+        Sudanese army"), else the state the document clearly names most, unless this and the
+        previous sentence name other states and not it (then none: a guess would be a bad merge).
+        "the junta", "the regime" (``regime_nouns``) are the document's regime even so."""
+        if last:
+            return last
+        main = self._main_state(da)
+        near = self._window(da, recent, sent_start, ActorType.STATE)
+        if main is None:
+            return next(iter(near)) if len(near) == 1 else None
+        return main if not near or main in near else None
+
     @staticmethod
     def _main_state(da: DocActors) -> str | None:
         """The state the document names most, if it clearly leads (for a bare "the junta")."""
@@ -458,9 +602,14 @@ class Resolver:
         return None
 
     @staticmethod
-    def _unique(da: DocActors, recent, sent_start: int, want: ActorType) -> str | None:
-        """The one actor of type ``want`` in this and the previous sentence of the paragraph."""
+    def _window(da: DocActors, recent, sent_start: int, want: ActorType) -> set[str]:
+        """The actors of type ``want`` in this and the previous sentence of the paragraph."""
         starts = sorted({s for s, _ in recent})
         window = set(starts[-2:]) if starts and starts[-1] == sent_start else set(starts[-1:])
-        cands = {a for s, a in recent if s in window and da.actors.get(a) and da.actors[a].type is want}
+        return {a for s, a in recent if s in window and da.actors.get(a) and da.actors[a].type is want}
+
+    @classmethod
+    def _unique(cls, da: DocActors, recent, sent_start: int, want: ActorType) -> str | None:
+        """The one actor of type ``want`` in this and the previous sentence of the paragraph."""
+        cands = cls._window(da, recent, sent_start, want)
         return cands.pop() if len(cands) == 1 else None

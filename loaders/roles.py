@@ -92,10 +92,33 @@ class RoleReader:
                     da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
                                          da.tokens.sents[da.tokens.sentence_of(head.i)]))
             self._title_of(doc, da, m, head)
-            if head.dep_ == "nsubj" and head.head.lemma_ in self.lex.role_copulas:
-                for attr in head.head.children:
-                    if attr.dep_ == "attr" and attr.i not in da.by_token:
-                        self._role_from(doc, da, m, phrase(attr))
+            if head.dep_ == "nsubj":  # "X was a Danish prime minister", "X served ... and was ..."
+                for verb in (head.head, *(c for c in head.head.children if c.dep_ == "conj" and c.pos_ in ("AUX", "VERB"))):
+                    if verb.lemma_ in self.lex.role_copulas:
+                        for attr in verb.children:
+                            if attr.dep_ == "attr" and attr.i not in da.by_token:
+                                self._role_from(doc, da, m, phrase(attr))
+            if not any(r.person == m.actor for r in da.roles):
+                self._state_of_speaker(doc, da, m, head, left)
+
+    def _state_of_speaker(self, doc: Doc, da: DocActors, person: Mention, head: Token, left: list[Token]) -> None:
+        """"Lima will send monitors, Defence Minister R. Quispe said": a titled speaker with no
+        body of his own speaks for the state that is the subject of what he said."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in self.lex.say_verbs:
+            return
+        text = " ".join(t.lower_ for t in left)
+        title = next((ti for ti in self.titles if f" {ti} " in f" {text} "), None)
+        if title is None:
+            return
+        states = {da.at(s) for c in verb.children if c.dep_ == "ccomp"
+                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and da.at(s)}
+        states = {a for a in states if da.actors[a].type is ActorType.STATE}
+        if len(states) != 1:
+            return
+        deputy = any(w in text.split() for w in self.lex.deputy_words)
+        kind = RelType.LEADS if title in self.lex.head_of_state_titles and not deputy else RelType.MEMBER_OF
+        da.roles.append(Role(person.actor, kind, states.pop(), da.tokens.sents[da.tokens.sentence_of(head.i)]))
 
     def _party_of(self, da: DocActors, person: Mention, tokens: list[Token]) -> None:
         """"Republican Senator X", "Democratic Representative Y": the party adjective just before
@@ -210,6 +233,12 @@ class RoleReader:
                     and tokens[-1].i in (person.start - 1, person.start):
                 orgs = [attrs["country"]]
                 da.actors.setdefault(attrs["country"], self.entry_actor(attrs["country"]))
+            elif attrs.get("office") in self.gaz.entries and tokens[-1].i in (person.start - 1, person.start):
+                # in a post of that state on the document's date (``dated_roles.py``): "President Clinton"
+                orgs = [attrs["office"]]
+                da.actors.setdefault(attrs["office"], self.entry_actor(attrs["office"]))
+                if title not in self.lex.head_of_state_titles:
+                    organ = True  # a minister, an official: a member of the state, not its head
             else:
                 return
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
