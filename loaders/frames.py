@@ -495,6 +495,34 @@ class FrameBuilder:
                     for q in p.children if q.dep_ == "nsubj"]
         return out
 
+    def adjunct_agents(self, noun: Token, rel: RelType, da: DocActors, *, shared: bool = False) -> list[str]:
+        """The clause subject as the agent of an event noun in its adjunct: "after days of battles
+        with X, Y withdrew", "Y flew to Rome for talks with X", "Y killed ten during operations
+        against X". Only for an unowned noun, an active clause whose verb states no other relation,
+        and named actors ("civilians fled during raids on X" says nothing of the civilians)."""
+        if any(c.dep_ == "poss" for c in noun.children):
+            return []
+        t = noun
+        for _ in range(4):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return []
+            prep, gov = t.head, t.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                break
+            if prep.lower_ != "of" or gov.pos_ != "NOUN" or any(c.dep_ == "poss" for c in gov.children):
+                return []
+            t = gov  # "days of battles", "a series of talks"
+        else:
+            return []
+        lex, p, lemma = self.lex, prep.lower_, gov.lemma_.lower()
+        if not (p in lex.adjunct_preps or (p in lex.sequel_preps and (shared or rel.polarity > 0))
+                or (p in lex.purpose_preps and rel.polarity > 0)):
+            return []
+        if any(k.dep_ in ("nsubjpass", "auxpass") for k in gov.children) or lex.verbs.get(lemma) not in (None, rel) \
+                or lemma in lex.say_verbs | lex.complaint_verbs | lex.demand_verbs | lex.naming_verbs:
+            return []
+        return [a for a in self.subjects(gov, da)[0] if not self.collective(a, da)]
+
     def clause_above(self, tok: Token, sent: Span, da: DocActors) -> Clause:
         """The clause of the nearest verb above a noun: "a possibility of gas shipments" inside
         "we want to study ..." is as hedged as the verb it hangs from."""

@@ -212,6 +212,14 @@ class Syntax(_Words):
     speaker_possessives: frozenset[str]
     own_possessives: frozenset[str]
     reciprocal_words: frozenset[str]
+    #: prepositions of an adjunct whose event noun is the clause subject's ("during operations
+    #: against X"); ``sequel_preps`` only for a shared or cooperative event ("after battles with X",
+    #: but "protested after strikes on X" is no strike of the protester's)
+    adjunct_preps: frozenset[str] = frozenset()
+    sequel_preps: frozenset[str] = frozenset()
+    #: purpose prepositions that lend the clause subject to a cooperative event noun only
+    #: ("flew to Rome for talks with Y"; "criticised X for attacks on Y" is X's attack)
+    purpose_preps: frozenset[str] = frozenset()
 
 
 class Modality(_Words):
@@ -265,6 +273,10 @@ class Nouns(_Words):
     group_name_words: frozenset[str]
     name_particles: frozenset[str]
     federal_words: frozenset[str]
+    #: hostile nouns both parties take part in ("fighting between X and Y", "a feud with Y")
+    mutual_nouns: dict[str, RelType] = {}
+    #: modifiers that make a shared hostile noun economic ("a trade war", "a tariff fight")
+    trade_words: frozenset[str] = frozenset()
 
 
 class NonActors(_Words):

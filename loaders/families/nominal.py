@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.graph import RelType
 
-from ..frames import ATTITUDES, MATERIAL, FrameBuilder, Found
+from ..frames import ATTITUDES, INHERITED, MATERIAL, FrameBuilder, Found
 from ..mentions import DocActors
 from . import holder, register
 from .supply import goods_type
@@ -76,6 +76,8 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"
     if not subjects and light:  # "Russia launched air strikes against ISIS"
         subjects, factor = fb.subjects(gov, da)
+    if not subjects and not light and objects:  # "flew to Rome for talks with Y", "during operations against X"
+        subjects, factor = fb.adjunct_agents(noun, rel, da), INHERITED
     if light and not objects:  # "declared war on Rwanda", "brokered a truce between X and Y"
         between = between or fb.pobj_actors(gov, {"between"}, da)
         objects = fb.pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
