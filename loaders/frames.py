@@ -145,11 +145,17 @@ class FrameBuilder:
                               and (c.lower_ == "of" or (hostile and c.lower_ == "in"))
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and owners and t.pos_ == "NOUN":
-                acts = bool({t.lemma_.lower(), t.lower_, hyphenated(t)} & self.lex.act_nouns)
+                words = {t.lemma_.lower(), t.lower_, hyphenated(t)}
+                acts = bool(words & self.lex.act_nouns) or any(  # an event is an act: "support for X's war"
+                    w in self.lex.nominals and w not in self.lex.holder_nouns for w in words)
                 if acts or owners != "acts":
                     a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
-                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and da.at(c))),
+                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and (
+                                  da.at(c) or c.i in da.modifiers))),  # "the Chilean proposal"
                              None)
+                if a is None and acts:  # "rejected calls by Bolivia", "welcomed an offer from Chile"
+                    a = next((x for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                              for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)), None)
             if a is None and t.pos_ == "NOUN":  # "a network known as the Cartel de los Soles"
                 a = next((da.at(p) for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.naming_participles
                           for q in c.children if q.dep_ in ("prep", "oprd") for p in (q, *q.children)
@@ -379,7 +385,7 @@ class FrameBuilder:
         out: list[str] = []
         material = rel in MATERIAL
         hostile = rel.polarity < 0
-        owners = "acts" if rel is RelType.SUPPORTS else rel in ATTITUDES
+        owners = "acts" if rel in (RelType.SUPPORTS, RelType.AGREES_WITH) else rel in ATTITUDES
         if not any(k.dep_ in ("dobj", "dative") for k in kids) and verb.lemma_.lower() in self.lex.object_control:
             out += [a for c in kids if c.dep_ in ("ccomp", "xcomp") for k in c.children
                     if k.dep_ == "nsubj" for a in self.actors(k, da)]  # "helped Israel take down the drones"

@@ -220,6 +220,8 @@ class Syntax(_Words):
     #: purpose prepositions that lend the clause subject to a cooperative event noun only
     #: ("flew to Rome for talks with Y"; "criticised X for attacks on Y" is X's attack)
     purpose_preps: frozenset[str] = frozenset()
+    #: verbs that support the owner of an act they take up ("welcomed the Swedish statement")
+    approval_verbs: frozenset[str] = frozenset()
 
 
 class Modality(_Words):

@@ -55,3 +55,21 @@ def test_a_shared_hostile_noun_is_hostile_both_ways(pipeline, text, expected):
 ])
 def test_an_event_noun_in_an_adjunct_is_the_clause_subjects(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attitude toward an actor's act is toward the actor: owner, demonym, "by" or "from"
+    ("Ecuador rejected calls by Bolivia.", {("ecuador", "OPPOSES", "bolivia")}),
+    ("Peru rejected the Chilean proposal.", {("peru", "OPPOSES", "chile")}),
+    ("Kenya welcomed the Swedish statement.", {("kenya", "SUPPORTS", "sweden")}),
+    ("Peru accepted an offer from Chile.", {("peru", "SUPPORTS", "chile")}),
+    ("Colombia agreed to Spanish mediation.", {("colombia", "AGREES_WITH", "spain")}),
+    ("Kenya voiced support for Uganda's bid.", {("kenya", "SUPPORTS", "uganda")}),
+    ("China kept up its support for Russia's war against Ukraine.",
+     {("china", "SUPPORTS", "russia"), ("russia", "ATTACKS", "ukraine")}),
+    # welcoming people is still meeting them; accepting goods is still receiving them
+    ("Kenya welcomed the Swedish delegation.", {("kenya", "MEETS", "sweden")}),
+    ("Peru accepted weapons from Chile.", {("chile", "PROVIDES_MILITARY_AID", "peru")}),
+])
+def test_an_attitude_toward_an_owned_act_targets_the_owner(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

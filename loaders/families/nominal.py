@@ -33,7 +33,7 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
                                                                                   RelType.COOPERATES_WITH):
         rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops", "a joint Iranian-Russian effort"
     objects = fb.pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
-                             hostile=rel in MATERIAL, owners=rel in ATTITUDES - {RelType.SUPPORTS})
+                             hostile=rel in MATERIAL, owners="acts" if rel is RelType.SUPPORTS else rel in ATTITUDES)
     mods = []
     for k in noun.lefts:
         if k.dep_ == "det":

@@ -3,7 +3,8 @@
 Trigger: a verb lemma of ``verbs`` (cues.json), or lemma plus particle, preposition or object
 noun of ``phrasal`` ("stand by", "hold talks"); ``reverse_verbs`` take their object as the
 member ("a bloc that includes Rwanda"); ``complaint_verbs`` criticise the subject of their
-clause; ``naming_verbs`` criticise when they name an insult. Supply and receive verbs go to the
+clause; ``naming_verbs`` criticise when they name an insult; ``approval_verbs`` support the owner
+of an act they take up ("welcomed the Swedish statement"). Supply and receive verbs go to the
 supply family first. A warning that a hostile act will happen is a threat by the warner.
 """
 from __future__ import annotations
@@ -37,7 +38,10 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     for k in kids:
         if k.dep_ in ("prt", "dobj", "prep", "advmod") and f"{lemma} {k.lower_}" in lex.phrasal:
             rel = lex.phrasal[f"{lemma} {k.lower_}"]
-    if lemma in lex.supply_verbs or lemma in lex.receive_verbs:
+    if lemma in lex.approval_verbs and any(k.dep_ == "dobj" and {k.lemma_.lower(), k.lower_} & lex.act_nouns
+                                           for k in kids):
+        rel = RelType.SUPPORTS  # "welcomed the Swedish statement", "accepted an offer from Chile"
+    elif lemma in lex.supply_verbs or lemma in lex.receive_verbs:
         if supply.run(fb, verb, lemma, sent, da, found) or lemma not in lex.verbs:
             return
     if rel is None and lemma in lex.reverse_verbs:  # "a bloc that includes Rwanda"
