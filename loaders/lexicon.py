@@ -222,6 +222,11 @@ class Syntax(_Words):
     purpose_preps: frozenset[str] = frozenset()
     #: verbs that support the owner of an act they take up ("welcomed the Swedish statement")
     approval_verbs: frozenset[str] = frozenset()
+    #: what a complaint is about ("complained over X's raids"); a protest opposes it
+    complaint_preps: frozenset[str] = frozenset()
+    protest_verbs: frozenset[str] = frozenset()
+    #: verbs whose subject is threatened by the hostile act it faces ("or face sanctions from X")
+    facing_verbs: frozenset[str] = frozenset()
 
 
 class Modality(_Words):

@@ -73,3 +73,34 @@ def test_an_event_noun_in_an_adjunct_is_the_clause_subjects(pipeline, text, expe
 ])
 def test_an_attitude_toward_an_owned_act_targets_the_owner(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway called for Belarus to free the reporters.", {("norway", "OPPOSES", "belarus")}),
+    ("Japan lobbied the EU to abandon the tariffs.", {("japan", "OPPOSES", "european-union")}),
+    ("Hamas staged rallies to protest against Israel.", {("hamas", "OPPOSES", "israel")}),
+    ("Peru protested against the Chilean blockade.", {("peru", "OPPOSES", "chile")}),
+    ("Chile complained about Peru's raids.", {("chile", "CRITICIZES", "peru")}),
+    ("Turkey is opposed to the PKK.", {("turkey", "OPPOSES", "pkk")}),
+    ("Putin's hostility towards the West is clear.", {("vladimir-putin", "OPPOSES", "the-west")}),
+    ("Troops marched to the border with Chad.", set()),
+])
+def test_opposition_in_other_forms(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the actor a condition is about is threatened by the one who sets it
+    ("Norway threatened to recall its ambassador unless Belarus frees the reporters.",
+     {("norway", "THREATENS", "belarus")}),
+    ("If Chile escalates, Peru will impose tariffs on Chilean copper.", {("peru", "THREATENS", "chile")}),
+    ("Oslo warned that it would expel Belarusian diplomats if Minsk did not free the reporters.",
+     {("norway", "THREATENS", "belarus")}),
+    # facing a hostile act from X is being threatened by X
+    ("Seoul must lift the ban or face sanctions from Tokyo.", {("japan", "THREATENS", "south-korea")}),
+    # no threat: a friendly consequent, a negated threat
+    ("If Chile wins the vote, Peru will congratulate it.", set()),
+    ("Norway did not threaten to recall its envoy unless Belarus frees them.", set()),
+])
+def test_a_conditional_threat_keeps_the_threat(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

@@ -83,6 +83,9 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         objects = fb.pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
                                     targets=True, hostile=rel in MATERIAL)
     clause.factor *= factor
+    if rel.polarity < 0 and noun.dep_ == "dobj" and gov.lemma_.lower() in lex.facing_verbs and subjects:
+        # "Seoul must lift the ban or face sanctions from Tokyo": Tokyo threatens Seoul
+        rel, objects = RelType.THREATENS, [a for a in fb.subjects(gov, da)[0] if a not in subjects]
     if rel.symmetric and not objects:
         # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",
         # "Beijing and Moscow declared a partnership"

@@ -3,7 +3,7 @@
 Trigger: a verb lemma of ``verbs`` (cues.json), or lemma plus particle, preposition or object
 noun of ``phrasal`` ("stand by", "hold talks"); ``reverse_verbs`` take their object as the
 member ("a bloc that includes Rwanda"); ``complaint_verbs`` criticise the subject of their
-clause; ``naming_verbs`` criticise when they name an insult; ``approval_verbs`` support the owner
+clause, or what they are about (``complaint_preps``; ``protest_verbs`` oppose it); ``naming_verbs`` criticise when they name an insult; ``approval_verbs`` support the owner
 of an act they take up ("welcomed the Swedish statement"). Supply and receive verbs go to the
 supply family first. A warning that a hostile act will happen is a threat by the warner.
 """
@@ -54,8 +54,12 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     if rel is None and lemma in lex.complaint_verbs:
         accused = [a for k in kids if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ
                    for a in fb.actors(s, da, targets=True, hostile=True)]  # "a Turkish F-16 had ..."
+        kind = RelType.CRITICIZES
+        if not accused:  # "complained about X's raids", "rallied to protest against X" (a protest opposes)
+            accused = fb.pobj_actors(verb, lex.complaint_preps, da, targets=True, owners=True)
+            kind = RelType.OPPOSES if lemma in lex.protest_verbs else kind
         if accused:
-            fb.emit(found, fb.subjects(verb, da)[0], RelType.CRITICIZES, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
+            fb.emit(found, fb.subjects(verb, da)[0], kind, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
     if rel is None and lemma in lex.naming_verbs:
         # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda"
