@@ -32,6 +32,7 @@ class Extractor(FrameBuilder):
     def __init__(self, lexicon: Lexicon, vocab):
         super().__init__(lexicon)
         self.cue_hashes = word_hashes(vocab, cue_words(lexicon))
+        self.pronoun_hashes = word_hashes(vocab, lexicon.owner_pronouns)
         self.document_families = families("document")
         self.token_families = families("token")
         self.sentence_families = families("sentence")

@@ -134,7 +134,7 @@ class FrameBuilder:
             if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \
                     and t.pos_ in ("NOUN", "PROPN"):
                 mods = [m for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                        for m in (c, *c.conjuncts) if da.modifier(m)]  # "Saudi and Emirati oil sites"
+                        for m in (c, *c.conjuncts) if da.modifier(m) and m.lower_ not in self.lex.owner_pronouns]  # "Saudi and Emirati oil sites"
                 for m in mods[1:]:
                     if da.modifier(m) not in out:
                         out.append(da.modifier(m))
@@ -410,7 +410,8 @@ class FrameBuilder:
                         + self.pobj_actors(k, {"with"}, da) if a] or found
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
-                             and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
+                             and ((c.dep_ == "poss" and da.at(c) and c.lower_ not in self.lex.owner_pronouns)
+                                  or (hostile and c.dep_ == "amod" and da.modifier(c)))]
                 if not found and rel is RelType.MEETS and event is not None and event is not RelType.MEETS:
                     continue  # "welcomed the accord between X and Y" is no meeting with them
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \

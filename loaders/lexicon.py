@@ -227,6 +227,8 @@ class Syntax(_Words):
     protest_verbs: frozenset[str] = frozenset()
     #: verbs whose subject is threatened by the hostile act it faces ("or face sanctions from X")
     facing_verbs: frozenset[str] = frozenset()
+    #: a pronoun in a reason phrase is the object's ("attacked X for its arms sales")
+    reason_preps: frozenset[str] = frozenset()
 
 
 class Modality(_Words):
@@ -284,6 +286,8 @@ class Nouns(_Words):
     mutual_nouns: dict[str, RelType] = {}
     #: modifiers that make a shared hostile noun economic ("a trade war", "a tariff fight")
     trade_words: frozenset[str] = frozenset()
+    #: possessive pronouns bound to an antecedent in their sentence ("for its arms sales")
+    owner_pronouns: frozenset[str] = frozenset()
 
 
 class NonActors(_Words):

@@ -51,7 +51,8 @@ def test_a_shared_hostile_noun_is_hostile_both_ways(pipeline, text, expected):
     ("Nigeria protested after strikes on Niger.", set()),
     ("Civilians fled during raids on al-Shabab.", set()),
     ("Kenya was shaken during operations against al-Shabab.", set()),
-    ("Peru criticised Chile for its attacks on Bolivia.", {("peru", "CRITICIZES", "chile")}),
+    ("Peru criticised Chile for its attacks on Bolivia.",  # Chile's attacks (the pronoun's antecedent)
+     {("peru", "CRITICIZES", "chile"), ("chile", "ATTACKS", "bolivia")}),
 ])
 def test_an_event_noun_in_an_adjunct_is_the_clause_subjects(pipeline, text, expected):
     assert edges(pipeline, text) == expected
@@ -103,4 +104,18 @@ def test_opposition_in_other_forms(pipeline, text, expected):
     ("Norway did not threaten to recall its envoy unless Belarus frees them.", set()),
 ])
 def test_a_conditional_threat_keeps_the_threat(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "its" in a reason phrase is the object's; in an argument of a verb, the subject's
+    ("Sweden attacked Norway for its arms sales to Chad.",
+     {("sweden", "ATTACKS", "norway"), ("norway", "PROVIDES_MILITARY_AID", "chad")}),
+    ("Canada sought talks with the United States over its tariffs on Canadian steel.",
+     {("canada", "MEETS", "united-states"), ("united-states", "SANCTIONS", "canada")}),
+    ("Norway suspended some of its assistance to Chad.", {("norway", "SANCTIONS", "chad")}),
+    # no antecedent: one inside an adjunct of the object is not the subject's
+    ("Russia said Ukraine had violated its airspace.", set()),
+])
+def test_a_pronoun_takes_its_antecedent_in_the_sentence(pipeline, text, expected):
     assert edges(pipeline, text) == expected

@@ -51,6 +51,8 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         else None
     if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
         gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
+        if gov.lower_ in lex.quantities and gov.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.head.i != gov.i:
+            gov = gov.head  # "suspended some of its assistance"
     if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and noun.dep_ == "dobj")) \
             and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
         return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
