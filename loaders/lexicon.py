@@ -229,6 +229,10 @@ class Syntax(_Words):
     facing_verbs: frozenset[str] = frozenset()
     #: a pronoun in a reason phrase is the object's ("attacked X for its arms sales")
     reason_preps: frozenset[str] = frozenset()
+    #: "X, who served as Y's envoy": a role "as" a title
+    serving_verbs: frozenset[str] = frozenset()
+    #: "X lectures at the University of Y": membership of the body "at" or "for"
+    employment_verbs: frozenset[str] = frozenset()
 
 
 class Modality(_Words):

@@ -119,3 +119,26 @@ def test_a_conditional_threat_keeps_the_threat(pipeline, text, expected):
 ])
 def test_a_pronoun_takes_its_antecedent_in_the_sentence(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jan Kowal, who was then premier of Poland, resigned.", {("jan-kowal", "LEADS", "poland")}),
+    ("Mira Senn, who served as Austria's ambassador to Chad, resigned.", {("mira-senn", "MEMBER_OF", "austria")}),
+    # a person's owner stands for his state
+    ("President Richard Nixon of the United States met Mao. Nixon's secretary of state, Henry Kissinger, "
+     "flew to Beijing.", {("richard-nixon", "LEADS", "united-states"), ("henry-kissinger", "MEMBER_OF", "united-states"),
+                          ("mao", "MEETS", "richard-nixon")}),
+    ("A UN envoy from Malta, Paul Vella, arrived in Kabul.",
+     {("paul-vella", "MEMBER_OF", "united-nations"), ("paul-vella", "MEMBER_OF", "malta")}),
+    ("John Smith of Amnesty International said the plan would fail.",
+     {("john-smith", "MEMBER_OF", "amnesty-international")}),
+    ("The International Crisis Group's Olga Petrov said the talks failed.",
+     {("olga-petrov", "MEMBER_OF", "international-crisis-group")}),
+    ("Olga Petrov lectures on politics at the University of Vienna.",
+     {("olga-petrov", "MEMBER_OF", "university-of-vienna")}),
+    # a title the phrase is not headed by, or one "for" a state, names no role there
+    ("Ivo Brnic, who was chief guest at Croatia's national day, spoke.", set()),
+    ("Mark Dunn, who was the special envoy for North Korea, spoke.", set()),
+])
+def test_roles_in_other_shapes(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
