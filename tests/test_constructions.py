@@ -142,3 +142,17 @@ def test_a_pronoun_takes_its_antecedent_in_the_sentence(pipeline, text, expected
 ])
 def test_roles_in_other_shapes(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker who says an actor is an insult criticises it
+    ("Pakistan said General Tariq Rao was a butcher.", {("pakistan", "CRITICIZES", "tariq-rao")}),
+    ('"Chile is a pariah," Peru said.', {("peru", "CRITICIZES", "chile")}),
+    ("Peru contended that Chile is one of the most abusive regimes in the world.", {("peru", "CRITICIZES", "chile")}),
+    ("India identified Ravi Kant as its most wanted terrorist.", {("india", "CRITICIZES", "ravi-kant")}),
+    # denied, or said by nobody
+    ("Peru said Chile was not a threat.", set()),
+    ("Chile is a pariah.", set()),
+])
+def test_insults_in_copular_and_as_forms(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
