@@ -233,6 +233,8 @@ class Syntax(_Words):
     serving_verbs: frozenset[str] = frozenset()
     #: "X lectures at the University of Y": membership of the body "at" or "for"
     employment_verbs: frozenset[str] = frozenset()
+    #: a mediator meets both parties "between" ("Qatar mediated between X and Y")
+    mediation_words: frozenset[str] = frozenset()
 
 
 class Modality(_Words):

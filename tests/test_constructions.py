@@ -2,7 +2,7 @@
 model): each case gives the exact set of edges the sentence states."""
 import pytest
 
-from actorgraph.graph import Document
+from actorgraph.graph import Document, RelType
 from actorgraph.loaders.pipeline import Pipeline
 from actorgraph.loaders.readers import Source
 
@@ -17,6 +17,11 @@ def pipeline():
 def edges(pipeline, text):
     src = Source(Document.from_text(text, "test.txt"), text)
     return {(s.subject, s.type.value, s.object) for s in pipeline.analyse(pipeline.nlp(text), src).statements}
+
+
+def canon(found):
+    """Symmetric relations in id order, as the store keeps them."""
+    return {(min(s, o), t, max(s, o)) if RelType(t).symmetric else (s, t, o) for s, t, o in found}
 
 
 def both(a, rel, b):
@@ -156,3 +161,18 @@ def test_roles_in_other_shapes(pipeline, text, expected):
 ])
 def test_insults_in_copular_and_as_forms(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mediator meets both parties; the parties are not thereby partners
+    ("Qatar mediated between Israel and Hamas.", {("israel", "MEETS", "qatar"), ("hamas", "MEETS", "qatar")}),
+    ("Egypt acted as a mediator between Israel and Hamas.",
+     {("egypt", "MEETS", "israel"), ("egypt", "MEETS", "hamas")}),
+    ("Egyptian mediation between Israel and Hamas failed.",
+     {("egypt", "MEETS", "israel"), ("egypt", "MEETS", "hamas")}),
+    # what they agree is theirs, not the broker's
+    ("A truce brokered by Egypt between Israel and Hamas held.",
+     {("hamas", "AGREES_WITH", "israel"), ("egypt", "MEETS", "israel"), ("egypt", "MEETS", "hamas")}),
+])
+def test_a_mediator_meets_both_parties(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

@@ -60,9 +60,11 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
     if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
         holder.run(fb, noun, rel, mods, objects, gov, sent, da, found, clause)
         return
-    between = fb.pobj_actors(noun, {"between"}, da)
+    between = fb.pobj_actors(noun, {"between"}, da) + [  # "a truce brokered by X between A and B"
+        a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in fb.pobj_actors(c, {"between"}, da)]
     subjects = mods[:1] + fb.pobj_actors(noun, {"by", "from"}, da)
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.lemma_.lower() not in lex.mediation_words):  # a truce brokered by X: X is no party
         # "the pressure exerted by Nusra and ISIS on the airbases"
         subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in fb.actors(p, da)]
         objects += fb.pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
