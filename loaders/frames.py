@@ -179,6 +179,12 @@ class FrameBuilder:
                     if c.dep_ == "amod" and not m.start <= c.i < m.end:  # "Syrian Democratic Forces")
                         out += [da.modifiers[x.i] for x in (c, *c.conjuncts)
                                 if da.modifiers.get(x.i) and da.modifiers[x.i] not in out and da.modifiers[x.i] != a]
+            if a is None and t.pos_ == "NOUN" and not da.modifier(t):
+                # a list under a common noun: "its neighbours, including Chile and Bolivia", "such as"
+                listed = [x for c in t.children if c.dep_ == "prep" and (c.lower_ in self.lex.list_preps or (
+                    c.lower_ == "as" and any(k.lower_ == "such" for k in (*c.children, *t.children))))
+                    for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
+                out += [x for x in listed if x not in out]
             if a and a not in out:
                 out.append(a)
             if a and da.actors[a].type is ActorType.STATE:  # "Mali, Burkina Faso and Niger" read as apposition

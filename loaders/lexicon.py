@@ -235,6 +235,10 @@ class Syntax(_Words):
     employment_verbs: frozenset[str] = frozenset()
     #: a mediator meets both parties "between" ("Qatar mediated between X and Y")
     mediation_words: frozenset[str] = frozenset()
+    #: a common noun stands for the actors it lists ("its neighbours, including X and Y")
+    list_preps: frozenset[str] = frozenset()
+    #: reverse verbs that make members only of a body ("the bloc admitted X")
+    admission_verbs: frozenset[str] = frozenset()
 
 
 class Modality(_Words):

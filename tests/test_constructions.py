@@ -176,3 +176,21 @@ def test_insults_in_copular_and_as_forms(pipeline, text, expected):
 ])
 def test_a_mediator_meets_both_parties(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body that groups or admits its members
+    ("ASEAN, which groups Thailand, Vietnam and Laos, met in Hanoi.",
+     {("thailand", "MEMBER_OF", "asean"), ("vietnam", "MEMBER_OF", "asean"), ("laos", "MEMBER_OF", "asean")}),
+    ("NATO admitted Sweden and Finland.", {("sweden", "MEMBER_OF", "nato"), ("finland", "MEMBER_OF", "nato")}),
+    ("Spain admitted Polisario leader Brahim Ghali to a hospital.", {("brahim-ghali", "LEADS", "polisario-front")}),
+    # a common noun stands for the actors it lists
+    ("Peru imposed tariffs on its neighbours, including Chile and Bolivia.",
+     {("peru", "SANCTIONS", "chile"), ("peru", "SANCTIONS", "bolivia")}),
+    ("Peru sanctioned several neighbours such as Chile and Bolivia.",
+     {("peru", "SANCTIONS", "chile"), ("peru", "SANCTIONS", "bolivia")}),
+    ("Vietnam courted old partners, including Cuba and Laos.",
+     {("cuba", "COOPERATES_WITH", "vietnam"), ("laos", "COOPERATES_WITH", "vietnam")}),
+])
+def test_lists(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

@@ -46,6 +46,8 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
             return
     if rel is None and lemma in lex.reverse_verbs:  # "a bloc that includes Rwanda"
         wholes, _ = fb.subjects(verb, da)
+        if lemma in lex.admission_verbs:  # a bloc admits members; a state admits a patient to hospital
+            wholes = [w for w in wholes if da.actors[w].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
         parts = [a for k in kids if k.dep_ == "dobj" for a in fb.actors(k, da)]
         fb.emit(found, parts, lex.reverse_verbs[lemma], wholes, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
