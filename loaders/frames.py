@@ -153,7 +153,7 @@ class FrameBuilder:
                               or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and (
                                   da.at(c) or c.i in da.modifiers))),  # "the Chilean proposal"
                              None)
-                if a is None and acts:  # "rejected calls by Bolivia", "welcomed an offer from Chile"
+                if a is None and words & self.lex.act_nouns:  # "rejected calls by Bolivia", "an offer from Chile"
                     a = next((x for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                               for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)), None)
             if a is None and t.pos_ == "NOUN":  # "a network known as the Cartel de los Soles"

@@ -298,6 +298,8 @@ class Nouns(_Words):
     trade_words: frozenset[str] = frozenset()
     #: possessive pronouns bound to an antecedent in their sentence ("for its arms sales")
     owner_pronouns: frozenset[str] = frozenset()
+    #: pronouns for a thing or a state, never a person ("it", "they")
+    thing_pronouns: frozenset[str] = frozenset()
 
 
 class NonActors(_Words):

@@ -104,8 +104,11 @@ def test_opposition_in_other_forms(pipeline, text, expected):
      {("norway", "THREATENS", "belarus")}),
     # facing a hostile act from X is being threatened by X
     ("Seoul must lift the ban or face sanctions from Tokyo.", {("japan", "THREATENS", "south-korea")}),
-    # no threat: a friendly consequent, a negated threat
+    ("President Ivo Brnic of Croatia warned that Croatian troops would enter Serbia if Serbian forces advanced.",
+     {("ivo-brnic", "LEADS", "croatia"), ("ivo-brnic", "THREATENS", "serbia")}),
+    # no threat: a friendly consequent, a negated threat, a warning of what would befall the target
     ("If Chile wins the vote, Peru will congratulate it.", set()),
+    ("But Ivo Brnic warned that if Russia defended Assad too stubbornly it risked losing all influence.", set()),
     ("Norway did not threaten to recall its envoy unless Belarus frees them.", set()),
 ])
 def test_a_conditional_threat_keeps_the_threat(pipeline, text, expected):
@@ -191,6 +194,9 @@ def test_a_mediator_meets_both_parties(pipeline, text, expected):
      {("peru", "SANCTIONS", "chile"), ("peru", "SANCTIONS", "bolivia")}),
     ("Vietnam courted old partners, including Cuba and Laos.",
      {("cuba", "COOPERATES_WITH", "vietnam"), ("laos", "COOPERATES_WITH", "vietnam")}),
+    # the listed are allies of the owner, not of each other
+    ("Russia remains loyal to old allies, including Cuba, Iran and Syria.",
+     {("russia", "SUPPORTS", "cuba"), ("russia", "SUPPORTS", "iran"), ("russia", "SUPPORTS", "syria")}),
 ])
 def test_lists(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
