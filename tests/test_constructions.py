@@ -52,6 +52,9 @@ def test_a_shared_hostile_noun_is_hostile_both_ways(pipeline, text, expected):
     # an event noun in an adjunct takes the clause subject as its agent
     ("Kenya lost two soldiers during operations against al-Shabab.", {("kenya", "ATTACKS", "al-shabaab")}),
     ("Minister Ana Velkova flew to Vienna for talks with Pavel Duric.", {("ana-velkova", "MEETS", "pavel-duric")}),
+    # a count of events lends them its verb ("a series of", "hours of")
+    ("Kenyan forces carried out a series of airstrikes against al-Shabab.", {("kenya", "ATTACKS", "al-shabaab")}),
+    ("Minister Ana Velkova led eight hours of talks with Pavel Duric.", {("ana-velkova", "MEETS", "pavel-duric")}),
     # but not after it ("protested after strikes"), nor for a collective, a passive or an owned noun
     ("Nigeria protested after strikes on Niger.", set()),
     ("Civilians fled during raids on al-Shabab.", set()),

@@ -47,13 +47,14 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
             if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
                                         or da.at(t)):
                 mods.append(a)
+    slot = noun.dep_  # the noun's place under ``gov``, which a quantity lends it
     gov = noun.head if noun.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "conj", "oprd") \
         else None
     if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
         gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
         if gov.lower_ in lex.quantities and gov.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.head.i != gov.i:
-            gov = gov.head  # "suspended some of its assistance"
-    if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and noun.dep_ == "dobj")) \
+            slot, gov = gov.dep_, gov.head  # "suspended some of its assistance", "carried out a series of strikes"
+    if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and slot == "dobj")) \
             and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
         return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
     clause = fb.clause_above(noun, sent, da)
@@ -71,9 +72,9 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
                                      hostile=rel in MATERIAL)
     factor = 1.0
     light = gov is not None and gov.pos_ == "VERB" and (
-        (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
+        (slot == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
         or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
-        or (noun.dep_ == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
+        or (slot == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
             and lex.verbs.get(gov.lemma_.lower()) is RelType.MEETS)
         or (noun.dep_ == "pobj" and rel is RelType.MEETS  # "brokered it after meetings with X"
             and noun.head.lower_ in lex.meeting_time_preps)
@@ -87,7 +88,7 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         objects = fb.pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
                                     targets=True, hostile=rel in MATERIAL)
     clause.factor *= factor
-    if rel.polarity < 0 and noun.dep_ == "dobj" and gov.lemma_.lower() in lex.facing_verbs and subjects:
+    if rel.polarity < 0 and slot == "dobj" and gov.lemma_.lower() in lex.facing_verbs and subjects:
         # "Seoul must lift the ban or face sanctions from Tokyo": Tokyo threatens Seoul
         rel, objects = RelType.THREATENS, [a for a in fb.subjects(gov, da)[0] if a not in subjects]
     if rel.symmetric and not objects:
