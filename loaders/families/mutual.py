@@ -20,8 +20,8 @@ from . import register
 
 def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
     word = low if low in fb.lex.mutual_nouns else tok.lower_
-    return word in fb.lex.mutual_nouns and (tok.pos_ in ("NOUN", "PROPN") or (
-        tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")))  # "fighting between"
+    return word in fb.lex.mutual_nouns and (tok.pos_ in ("NOUN", "PROPN") or (  # "fighting between",
+        tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")))  # a noun tagged as a verb
 
 
 def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
