@@ -4,7 +4,9 @@ onto statements. This module only dispatches: per document, then per cue token o
 that names an actor, then per sentence, in the registry's order.
 
 Families, each with its own base confidence (see ``families/__init__.py``):
+  antecedent  "attacked X for its arms sales": binds a possessive pronoun to its antecedent first
   role      titles and appositions (read during resolution): LEADS / MEMBER_OF
+  role_shape  "X, who was then premier of Y", "the Z Group's X", "X lectures at Y"
   verb      active/passive verbs with subjects, objects and prepositional objects
   supply    "send/supply/deliver X to Y": the goods decide military aid or aid
   receive   "Y received weapons from X"
@@ -14,6 +16,10 @@ Families, each with its own base confidence (see ``families/__init__.py``):
   stance    "grown hostile to Addis Ababa", "loyal to Tehran"
   backed    "the Iranian-backed Hezbollah", "Saudi-led coalition"
   together  "X and Y together killed ...", "fought alongside Y"
+  mutual    "fighting between X and Y", "a tariff fight with Y": hostile both ways
+  condition "threatened to recall its envoy unless Y frees ...": Y is threatened
+  mediator  "Qatar mediated between X and Y": meets both
+  insult    "Lima said the general was a butcher": the speaker criticises
   surface   word order, where the tagger missed a verb ("Russia and Iran back Assad")
 """
 from __future__ import annotations
@@ -32,6 +38,7 @@ class Extractor(FrameBuilder):
     def __init__(self, lexicon: Lexicon, vocab):
         super().__init__(lexicon)
         self.cue_hashes = word_hashes(vocab, cue_words(lexicon))
+        self.pronoun_hashes = word_hashes(vocab, lexicon.owner_pronouns)
         self.document_families = families("document")
         self.token_families = families("token")
         self.sentence_families = families("sentence")

@@ -134,7 +134,7 @@ class FrameBuilder:
             if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \
                     and t.pos_ in ("NOUN", "PROPN"):
                 mods = [m for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                        for m in (c, *c.conjuncts) if da.modifier(m)]  # "Saudi and Emirati oil sites"
+                        for m in (c, *c.conjuncts) if da.modifier(m) and m.lower_ not in self.lex.owner_pronouns]  # "Saudi and Emirati oil sites"
                 for m in mods[1:]:
                     if da.modifier(m) not in out:
                         out.append(da.modifier(m))
@@ -145,11 +145,17 @@ class FrameBuilder:
                               and (c.lower_ == "of" or (hostile and c.lower_ == "in"))
                               for p in c.children if p.dep_ == "pobj" and da.at(p)), None)
             if a is None and owners and t.pos_ == "NOUN":
-                acts = bool({t.lemma_.lower(), t.lower_, hyphenated(t)} & self.lex.act_nouns)
+                words = {t.lemma_.lower(), t.lower_, hyphenated(t)}
+                acts = bool(words & self.lex.act_nouns) or any(  # an event is an act: "support for X's war"
+                    w in self.lex.nominals and w not in self.lex.holder_nouns for w in words)
                 if acts or owners != "acts":
                     a = next((da.modifier(c) for c in t.children if (c.dep_ == "amod" and c.i in da.modifiers)
-                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and da.at(c))),
+                              or (c.dep_ == "poss" and da.at(c)) or (acts and c.dep_ in ("compound", "nmod") and (
+                                  da.at(c) or c.i in da.modifiers))),  # "the Chilean proposal"
                              None)
+                if a is None and words & self.lex.act_nouns:  # "rejected calls by Bolivia", "an offer from Chile"
+                    a = next((x for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                              for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)), None)
             if a is None and t.pos_ == "NOUN":  # "a network known as the Cartel de los Soles"
                 a = next((da.at(p) for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.naming_participles
                           for q in c.children if q.dep_ in ("prep", "oprd") for p in (q, *q.children)
@@ -173,6 +179,12 @@ class FrameBuilder:
                     if c.dep_ == "amod" and not m.start <= c.i < m.end:  # "Syrian Democratic Forces")
                         out += [da.modifiers[x.i] for x in (c, *c.conjuncts)
                                 if da.modifiers.get(x.i) and da.modifiers[x.i] not in out and da.modifiers[x.i] != a]
+            if a is None and t.pos_ == "NOUN" and not da.modifier(t):
+                # a list under a common noun: "its neighbours, including Chile and Bolivia", "such as"
+                listed = [x for c in t.children if c.dep_ == "prep" and (c.lower_ in self.lex.list_preps or (
+                    c.lower_ == "as" and any(k.lower_ == "such" for k in (*c.children, *t.children))))
+                    for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
+                out += [x for x in listed if x not in out]
             if a and a not in out:
                 out.append(a)
             if a and da.actors[a].type is ActorType.STATE:  # "Mali, Burkina Faso and Niger" read as apposition
@@ -379,7 +391,7 @@ class FrameBuilder:
         out: list[str] = []
         material = rel in MATERIAL
         hostile = rel.polarity < 0
-        owners = "acts" if rel is RelType.SUPPORTS else rel in ATTITUDES
+        owners = "acts" if rel in (RelType.SUPPORTS, RelType.AGREES_WITH) else rel in ATTITUDES
         if not any(k.dep_ in ("dobj", "dative") for k in kids) and verb.lemma_.lower() in self.lex.object_control:
             out += [a for c in kids if c.dep_ in ("ccomp", "xcomp") for k in c.children
                     if k.dep_ == "nsubj" for a in self.actors(k, da)]  # "helped Israel take down the drones"
@@ -404,7 +416,8 @@ class FrameBuilder:
                         + self.pobj_actors(k, {"with"}, da) if a] or found
                 if not found and k.pos_ == "NOUN":  # "criticised the EU's sanctions", "rejected an Israeli request"
                     found = [da.modifier(c) for c in k.children if not rel.symmetric
-                             and ((c.dep_ == "poss" and da.at(c)) or (hostile and c.dep_ == "amod" and da.modifier(c)))]
+                             and ((c.dep_ == "poss" and da.at(c) and c.lower_ not in self.lex.owner_pronouns)
+                                  or (hostile and c.dep_ == "amod" and da.modifier(c)))]
                 if not found and rel is RelType.MEETS and event is not None and event is not RelType.MEETS:
                     continue  # "welcomed the accord between X and Y" is no meeting with them
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
@@ -494,6 +507,34 @@ class FrameBuilder:
             out += [q for p in prep.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
                     for q in p.children if q.dep_ == "nsubj"]
         return out
+
+    def adjunct_agents(self, noun: Token, rel: RelType, da: DocActors, *, shared: bool = False) -> list[str]:
+        """The clause subject as the agent of an event noun in its adjunct: "after days of battles
+        with X, Y withdrew", "Y flew to Rome for talks with X", "Y killed ten during operations
+        against X". Only for an unowned noun, an active clause whose verb states no other relation,
+        and named actors ("civilians fled during raids on X" says nothing of the civilians)."""
+        if any(c.dep_ == "poss" for c in noun.children):
+            return []
+        t = noun
+        for _ in range(4):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return []
+            prep, gov = t.head, t.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                break
+            if prep.lower_ != "of" or gov.pos_ != "NOUN" or any(c.dep_ == "poss" for c in gov.children):
+                return []
+            t = gov  # "days of battles", "a series of talks"
+        else:
+            return []
+        lex, p, lemma = self.lex, prep.lower_, gov.lemma_.lower()
+        if not (p in lex.adjunct_preps or (p in lex.sequel_preps and (shared or rel.polarity > 0))
+                or (p in lex.purpose_preps and rel.polarity > 0)):
+            return []
+        if any(k.dep_ in ("nsubjpass", "auxpass") for k in gov.children) or lex.verbs.get(lemma) not in (None, rel) \
+                or lemma in lex.say_verbs | lex.complaint_verbs | lex.demand_verbs | lex.naming_verbs:
+            return []
+        return [a for a in self.subjects(gov, da)[0] if not self.collective(a, da)]
 
     def clause_above(self, tok: Token, sent: Span, da: DocActors) -> Clause:
         """The clause of the nearest verb above a noun: "a possibility of gas shipments" inside

@@ -215,6 +215,33 @@ class Syntax(_Words):
     speaker_possessives: frozenset[str]
     own_possessives: frozenset[str]
     reciprocal_words: frozenset[str]
+    #: prepositions of an adjunct whose event noun is the clause subject's ("during operations
+    #: against X"); ``sequel_preps`` only for a shared or cooperative event ("after battles with X",
+    #: but "protested after strikes on X" is no strike of the protester's)
+    adjunct_preps: frozenset[str] = frozenset()
+    sequel_preps: frozenset[str] = frozenset()
+    #: purpose prepositions that lend the clause subject to a cooperative event noun only
+    #: ("flew to Rome for talks with Y"; "criticised X for attacks on Y" is X's attack)
+    purpose_preps: frozenset[str] = frozenset()
+    #: verbs that support the owner of an act they take up ("welcomed the Swedish statement")
+    approval_verbs: frozenset[str] = frozenset()
+    #: what a complaint is about ("complained over X's raids"); a protest opposes it
+    complaint_preps: frozenset[str] = frozenset()
+    protest_verbs: frozenset[str] = frozenset()
+    #: verbs whose subject is threatened by the hostile act it faces ("or face sanctions from X")
+    facing_verbs: frozenset[str] = frozenset()
+    #: a pronoun in a reason phrase is the object's ("attacked X for its arms sales")
+    reason_preps: frozenset[str] = frozenset()
+    #: "X, who served as Y's envoy": a role "as" a title
+    serving_verbs: frozenset[str] = frozenset()
+    #: "X lectures at the University of Y": membership of the body "at" or "for"
+    employment_verbs: frozenset[str] = frozenset()
+    #: a mediator meets both parties "between" ("Qatar mediated between X and Y")
+    mediation_words: frozenset[str] = frozenset()
+    #: a common noun stands for the actors it lists ("its neighbours, including X and Y")
+    list_preps: frozenset[str] = frozenset()
+    #: reverse verbs that make members only of a body ("the bloc admitted X")
+    admission_verbs: frozenset[str] = frozenset()
 
 
 class Modality(_Words):
@@ -268,6 +295,14 @@ class Nouns(_Words):
     group_name_words: frozenset[str]
     name_particles: frozenset[str]
     federal_words: frozenset[str]
+    #: hostile nouns both parties take part in ("fighting between X and Y", "a feud with Y")
+    mutual_nouns: dict[str, RelType] = {}
+    #: modifiers that make a shared hostile noun economic ("a trade war", "a tariff fight")
+    trade_words: frozenset[str] = frozenset()
+    #: possessive pronouns bound to an antecedent in their sentence ("for its arms sales")
+    owner_pronouns: frozenset[str] = frozenset()
+    #: pronouns for a thing or a state, never a person ("it", "they")
+    thing_pronouns: frozenset[str] = frozenset()
 
 
 class NonActors(_Words):

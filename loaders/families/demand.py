@@ -1,7 +1,8 @@
 """Demands: what an actor calls for says where it stands. "called for the release of X" and
 "called for X's release" support X; "called for sanctions against Y" opposes Y; "urged Y to
-withdraw", "called on Y to lift the blockade", "demanded that Y stop its raids" object to what Y
-does: the first two oppose Y, a demand in a that-clause criticises Y.
+withdraw", "called on Y to lift the blockade", "called for Y to free them", "demanded that Y
+stop its raids" object to what Y does: the first three oppose Y, a demand in a that-clause
+criticises Y.
 
 Trigger: a verb of ``demand_verbs`` (syntax.json). What is demanded: a noun after "for" (a
 ``release_nouns`` word with its owner or "of" object is support; a hostile nominal with its
@@ -55,12 +56,18 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     addressees = [a for k in kids if k.dep_ == "dobj" for a in fb.actors(k, da)] \
         + fb.pobj_actors(verb, {"on", "upon"}, da)
     for c in kids:
-        if c.dep_ not in ("xcomp", "ccomp") or c.lemma_.lower() not in lex.cessation_verbs:
+        if c.lemma_.lower() not in lex.cessation_verbs:
             continue
-        whom = addressees if c.dep_ == "xcomp" else [a for s in c.children if s.dep_ == "nsubj"
-                                                      for a in fb.actors(s, da)]
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            c_dep = "ccomp"  # "called for Y to lift the ban": Y is the subject of the infinitive
+        elif c.dep_ in ("xcomp", "ccomp"):
+            c_dep = c.dep_
+        else:
+            continue
+        whom = addressees if c_dep == "xcomp" else [a for s in c.children if s.dep_ == "nsubj"
+                                                    for a in fb.actors(s, da)]
         # "urged Y to withdraw" opposes Y; "demanded that Y withdraw" is a complaint about Y's act
-        infinitive = c.dep_ == "xcomp" or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        infinitive = c_dep == "xcomp" or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
         emit(RelType.OPPOSES if infinitive else RelType.CRITICIZES, whom)
 
 

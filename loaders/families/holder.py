@@ -50,12 +50,18 @@ def run(fb: FrameBuilder, noun: Token, rel: RelType, mods: list[str], objects: l
         holders = [a for k in gov.children if k.dep_ in ("nsubj", "nsubjpass") for a in fb.actors(k, da)]
     holders += [a for k in noun.children if k.dep_ == "appos" and k.doc[k.i - 1].text != "("
                 for a in fb.actors(k, da) if a not in objects]
+    listed = False
+    if not holders and not da.at(noun):  # "old partners, including Cuba and Laos": the ones it lists
+        holders = [a for a in fb.actors(noun, da) if a not in mods and a not in objects]
+        listed = bool(holders)
+        if holders and not mods and not objects and noun.dep_ == "dobj" and gov is not None:
+            mods = fb.subjects(gov, da)[0]  # "Hanoi courted old partners, including ...": Hanoi's
     others = [m for m in mods if m not in holders] + [o for o in objects if o not in holders]
     if holders and others:
         if noun.lemma_.lower() in lex.reverse_holders:  # "Iran's proxy Hezbollah": Iran backs it
             holders, others = others, holders
         fb.emit(found, holders, rel, others, sent, FAMILY, clause, da)
-    elif rel.symmetric and len(holders) > 1 and noun.tag_ == "NNS":
+    elif rel.symmetric and len(holders) > 1 and noun.tag_ == "NNS" and not listed:  # not "Soviet allies, including A, B"
         for a, b in combinations(holders, 2):
             fb.emit(found, [a], rel, [b], sent, FAMILY, clause, da)
 

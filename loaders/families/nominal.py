@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.graph import RelType
 
-from ..frames import ATTITUDES, MATERIAL, FrameBuilder, Found
+from ..frames import ATTITUDES, INHERITED, MATERIAL, FrameBuilder, Found
 from ..mentions import DocActors
 from . import holder, register
 from .supply import goods_type
@@ -33,7 +33,7 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
                                                                                   RelType.COOPERATES_WITH):
         rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops", "a joint Iranian-Russian effort"
     objects = fb.pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
-                             hostile=rel in MATERIAL, owners=rel in ATTITUDES - {RelType.SUPPORTS})
+                             hostile=rel in MATERIAL, owners="acts" if rel is RelType.SUPPORTS else rel in ATTITUDES)
     mods = []
     for k in noun.lefts:
         if k.dep_ == "det":
@@ -47,40 +47,50 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
             if a and a not in mods and (t.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod", "conj")
                                         or da.at(t)):
                 mods.append(a)
+    slot = noun.dep_  # the noun's place under ``gov``, which a quantity lends it
     gov = noun.head if noun.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "conj", "oprd") \
         else None
     if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
         gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
-    if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and noun.dep_ == "dobj")) \
+        if gov.lower_ in lex.quantities and gov.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.head.i != gov.i:
+            slot, gov = gov.dep_, gov.head  # "suspended some of its assistance", "carried out a series of strikes"
+    if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and slot == "dobj")) \
             and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
         return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
     clause = fb.clause_above(noun, sent, da)
     if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
         holder.run(fb, noun, rel, mods, objects, gov, sent, da, found, clause)
         return
-    between = fb.pobj_actors(noun, {"between"}, da)
+    between = fb.pobj_actors(noun, {"between"}, da) + [  # "a truce brokered by X between A and B"
+        a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in fb.pobj_actors(c, {"between"}, da)]
     subjects = mods[:1] + fb.pobj_actors(noun, {"by", "from"}, da)
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.lemma_.lower() not in lex.mediation_words):  # a truce brokered by X: X is no party
         # "the pressure exerted by Nusra and ISIS on the airbases"
         subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in fb.actors(p, da)]
         objects += fb.pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
                                      hostile=rel in MATERIAL)
     factor = 1.0
     light = gov is not None and gov.pos_ == "VERB" and (
-        (noun.dep_ == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
+        (slot == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
         or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
-        or (noun.dep_ == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
+        or (slot == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
             and lex.verbs.get(gov.lemma_.lower()) is RelType.MEETS)
         or (noun.dep_ == "pobj" and rel is RelType.MEETS  # "brokered it after meetings with X"
             and noun.head.lower_ in lex.meeting_time_preps)
         or lex.verbs.get(gov.lemma_.lower()) is rel)  # "warns of severe consequences for Iran"
     if not subjects and light:  # "Russia launched air strikes against ISIS"
         subjects, factor = fb.subjects(gov, da)
+    if not subjects and not light and objects:  # "flew to Rome for talks with Y", "during operations against X"
+        subjects, factor = fb.adjunct_agents(noun, rel, da), INHERITED
     if light and not objects:  # "declared war on Rwanda", "brokered a truce between X and Y"
         between = between or fb.pobj_actors(gov, {"between"}, da)
         objects = fb.pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
                                     targets=True, hostile=rel in MATERIAL)
     clause.factor *= factor
+    if rel.polarity < 0 and slot == "dobj" and gov.lemma_.lower() in lex.facing_verbs and subjects:
+        # "Seoul must lift the ban or face sanctions from Tokyo": Tokyo threatens Seoul
+        rel, objects = RelType.THREATENS, [a for a in fb.subjects(gov, da)[0] if a not in subjects]
     if rel.symmetric and not objects:
         # "talks between X and Y", "the deal signed by X and Y", "the Iranian-Russian alliance",
         # "Beijing and Moscow declared a partnership"

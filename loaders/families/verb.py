@@ -3,7 +3,8 @@
 Trigger: a verb lemma of ``verbs`` (cues.json), or lemma plus particle, preposition or object
 noun of ``phrasal`` ("stand by", "hold talks"); ``reverse_verbs`` take their object as the
 member ("a bloc that includes Rwanda"); ``complaint_verbs`` criticise the subject of their
-clause; ``naming_verbs`` criticise when they name an insult. Supply and receive verbs go to the
+clause, or what they are about (``complaint_preps``; ``protest_verbs`` oppose it); ``naming_verbs`` criticise when they name an insult; ``approval_verbs`` support the owner
+of an act they take up ("welcomed the Swedish statement"). Supply and receive verbs go to the
 supply family first. A warning that a hostile act will happen is a threat by the warner.
 """
 from __future__ import annotations
@@ -37,11 +38,16 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     for k in kids:
         if k.dep_ in ("prt", "dobj", "prep", "advmod") and f"{lemma} {k.lower_}" in lex.phrasal:
             rel = lex.phrasal[f"{lemma} {k.lower_}"]
-    if lemma in lex.supply_verbs or lemma in lex.receive_verbs:
+    if lemma in lex.approval_verbs and any(k.dep_ == "dobj" and {k.lemma_.lower(), k.lower_} & lex.act_nouns
+                                           for k in kids):
+        rel = RelType.SUPPORTS  # "welcomed the Swedish statement", "accepted an offer from Chile"
+    elif lemma in lex.supply_verbs or lemma in lex.receive_verbs:
         if supply.run(fb, verb, lemma, sent, da, found) or lemma not in lex.verbs:
             return
     if rel is None and lemma in lex.reverse_verbs:  # "a bloc that includes Rwanda"
         wholes, _ = fb.subjects(verb, da)
+        if lemma in lex.admission_verbs:  # a bloc admits members; a state admits a patient to hospital
+            wholes = [w for w in wholes if da.actors[w].type in (ActorType.ORGANIZATION, ActorType.GROUP)]
         parts = [a for k in kids if k.dep_ == "dobj" for a in fb.actors(k, da)]
         fb.emit(found, parts, lex.reverse_verbs[lemma], wholes, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
@@ -50,8 +56,12 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     if rel is None and lemma in lex.complaint_verbs:
         accused = [a for k in kids if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ
                    for a in fb.actors(s, da, targets=True, hostile=True)]  # "a Turkish F-16 had ..."
+        kind = RelType.CRITICIZES
+        if not accused:  # "complained about X's raids", "rallied to protest against X" (a protest opposes)
+            accused = fb.pobj_actors(verb, lex.complaint_preps, da, targets=True, owners=True)
+            kind = RelType.OPPOSES if lemma in lex.protest_verbs else kind
         if accused:
-            fb.emit(found, fb.subjects(verb, da)[0], RelType.CRITICIZES, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
+            fb.emit(found, fb.subjects(verb, da)[0], kind, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
     if rel is None and lemma in lex.naming_verbs:
         # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda"
