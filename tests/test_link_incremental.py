@@ -1,7 +1,8 @@
 """Incremental linking groups as a full regrouping does: over random small stores (persons
 sharing surnames, spelling variants, short forms, acronyms, a gazetteer actor, dated roles,
 statements between two of one surname), the store an ingest-by-ingest incremental relink
-leaves equals, after every document, the store a full relink of everything leaves."""
+leaves equals, after every document, the store a full relink of everything leaves (the
+embedded store; the Bolt store against the embedded one)."""
 import random
 
 import pytest
@@ -73,6 +74,19 @@ def test_incremental_relink_equals_a_full_one_after_every_document(tmp_path, see
                                 statement_ends=inc.statement_ends(), constraints=inc.constraints())
         assert {(f.document, f.actor.id): f.linked for f in forms} == links
         assert {a.id: a for a in inc.actors()} == actors
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_bolt_store_relinked_incrementally_equals_a_full_relink(bolt_store, tmp_path, seed):
+    rng = random.Random(100 + seed)
+    with NetworkXStore(tmp_path / "full.db", write=True) as full:
+        for batch in random_documents(rng, 6):
+            for store in (bolt_store, full):
+                store.write(batch)
+            relink(bolt_store, GAZETTEER, new_documents={batch.documents[0].id}, incremental=True)
+            relink(full, GAZETTEER, new_documents={batch.documents[0].id})
+            assert not bolt_store.pending_forms()
+            assert state(bolt_store) == state(full)
 
 
 def test_a_document_regroups_only_what_it_touches(tmp_path):
