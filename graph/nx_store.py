@@ -512,7 +512,8 @@ class NetworkXStore:
 
     def link_words(self) -> list[str]:
         """The words of the grouped forms' names that spelling variants are sought among."""
-        return [r[0] for r in self._db.execute("SELECT word FROM link_words")]
+        words = self._db.execute("SELECT group_concat(word, char(10)) FROM link_words").fetchone()[0]
+        return words.split("\n") if words else []  # one string: a tenth of the time of a row per word
 
     def statement_ends_of(self, ids: Iterable[str]) -> list[tuple[str, str, str, str, str | None]]:
         """``statement_ends`` of the statements one of whose ends is one of ``ids``."""

@@ -314,6 +314,20 @@ def _close_words(words: set[str], keys: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def _near_words(queries: set[str], words: list[str]) -> dict[str, set[str]]:
+    """Each of ``queries`` -> itself and the ``words`` that are a close spelling of it."""
+    out = {w: {w} for w in queries}
+    ordered = sorted(queries)
+    for start in range(0, len(ordered), CHUNK):
+        scores = process.cdist(ordered[start:start + CHUNK], words, scorer=fuzz.ratio,
+                               score_cutoff=THRESHOLD - 1, dtype=np.uint8)
+        for x, y in zip(*np.nonzero(scores)):
+            w, k = ordered[start + x], words[y]
+            if word_match(w, k):
+                out[w].add(k)
+    return out
+
+
 def _variant_matches(units: dict[str, _Unit], free: set[str]) -> dict[str, set[str]]:
     """Each unit -> the units one of whose names is a spelling variant of one of its names.
     Candidates come from rapidfuzz's ``cdist`` within blocks: one-word names of a type, and
@@ -488,7 +502,6 @@ def related_part(store, gazetteer: Gazetteer, seeds: set[str]) -> list[Form]:
     forms: dict[tuple[str, str], Form] = {}
     seen: set[str] = set()
     groups: set[str] = set()  # the actors whose forms are collected
-    known_words = set(words)
     todo = set(seeds)
     while todo:
         seen |= todo
@@ -504,11 +517,10 @@ def related_part(store, gazetteer: Gazetteer, seeds: set[str]) -> list[Form]:
         ids = {f.actor.id for f in store.forms_linked_to(linked)}  # the stored groups they are in
         all_names = {n for ns in names.values() for n in ns}
         long = {w for n in all_names for w in n.split() if len(w) >= MIN_FUZZY}
-        known_words |= long
-        close = _close_words(long, sorted(known_words)) if long else {}
+        close = _near_words(long, words + sorted(long)) if long else {}
 
         def near(w: str) -> set[str]:
-            return {w, *close.get(w, ())}
+            return close.get(w, {w})
 
         keys: set[str] = set()
         for i in names:
