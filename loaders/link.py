@@ -406,11 +406,14 @@ def relink(store, gazetteer: Gazetteer, *, new_documents: set[str] = frozenset()
     ``incremental`` (what an ingest does, in a store that keeps the keys of its forms) groups
     only the part of the store that the forms written since the last grouping can touch
     (:func:`related_part`): the same grouping as a full one, at the cost of what was added."""
-    if incremental and constraints is None and hasattr(store, "pending_forms"):
-        pending = store.pending_forms()
-        if not pending:
+    stored = list(store.constraints())
+    held = stored if constraints is None else list(constraints)
+    if incremental and hasattr(store, "pending_forms"):
+        # the new forms, and the ends of every correction by hand made or undone
+        seeds = {i for _, i in store.pending_forms()} | {x for _, a, b in set(stored) ^ set(held) for x in (a, b)}
+        if not seeds:
             return []
-        forms = related_part(store, gazetteer, {i for _, i in pending})
+        forms = related_part(store, gazetteer, seeds, set(stored) | set(held))
         dates = store.document_dates({f.document for f in forms})
         ends = store.statement_ends_of({f.actor.id for f in forms})
         past = store.last_merges({f.actor.id for f in forms})
@@ -421,7 +424,6 @@ def relink(store, gazetteer: Gazetteer, *, new_documents: set[str] = frozenset()
         dates = {d.id: d.date for d in store.documents()}
         ends = store.statement_ends()
         past = store.merges()
-    held = list(store.constraints()) if constraints is None else list(constraints)
     links, why, actors = link(forms, gazetteer=gazetteer, dates=dates, statement_ends=ends, constraints=held)
     merges = _records(forms, links, why, actors, past, new_documents, rule)
     names = {}
@@ -468,7 +470,8 @@ def form_keys(actor: Actor) -> set[str]:
     return keys
 
 
-def related_part(store, gazetteer: Gazetteer, seeds: set[str]) -> list[Form]:
+def related_part(store, gazetteer: Gazetteer, seeds: set[str],
+                 constraints: set[tuple[str, str, str]] = frozenset()) -> list[Form]:
     """Every form of the ids ``seeds`` and of every id joined to them, step by step, by a
     relation any rule of :func:`link` looks at; and every form linked to the same actor as
     one of those. Returns the forms of that part of the store.
@@ -496,7 +499,7 @@ def related_part(store, gazetteer: Gazetteer, seeds: set[str]) -> list[Form]:
     for alias, entry_id in gazetteer.by_alias.items():
         by_entry[entry_id].add(alias)
     partners: dict[str, set[str]] = defaultdict(set)
-    for kind, a, b in store.constraints():
+    for kind, a, b in constraints:  # the corrections by hand, before and after
         partners[a].add(b)
         partners[b].add(a)
     forms: dict[tuple[str, str], Form] = {}
@@ -581,7 +584,7 @@ def merge_by_hand(store, a: Actor, b: Actor, gazetteer: Gazetteer) -> list[Merge
         raise ActorgraphError(f"{a.name!r} and {b.name!r} are one actor already ({a.id})")
     held = [c for c in store.constraints() if not (c[0] == "split" and c[2] in (a.id, b.id))]
     held.append(("merge", *sorted((a.id, b.id))))
-    return relink(store, gazetteer, constraints=sorted(set(held)), rule="merge by hand")
+    return relink(store, gazetteer, constraints=sorted(set(held)), rule="merge by hand", incremental=True)
 
 
 def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple[list[Merge], str | None]:
@@ -589,7 +592,7 @@ def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple
     entries and a note on what could not be split (documents that gave ``form`` to the same
     actor as other names: which of their statements came from which name is not known)."""
     key = normalize(form)
-    mine = [f for f in store.forms() if f.linked == actor.id]
+    mine = store.forms_linked_to([actor.id])
     if key == normalize(actor.name) or any(f.actor.id == actor.id and normalize(f.actor.name) == key for f in mine):
         raise ActorgraphError(f"{form!r} is the name {actor.name} ({actor.id}) is stored under; "
                               f"name the other form to split off")
@@ -608,4 +611,4 @@ def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple
                               + (f"; its forms: {', '.join(names)}" if names else ""))
     held = [c for c in store.constraints() if not (c[0] == "merge" and (c[1] in movable or c[2] in movable))]
     held += [("split", actor.id, r) for r in movable]
-    return relink(store, gazetteer, constraints=sorted(set(held)), rule="split by hand"), note
+    return relink(store, gazetteer, constraints=sorted(set(held)), rule="split by hand", incremental=True), note

@@ -7,11 +7,11 @@ import random
 
 import pytest
 
-from actorgraph.graph import Actor, ActorType, Batch, Document, RelType, Statement
+from actorgraph.graph import Actor, ActorgraphError, ActorType, Batch, Document, RelType, Statement
 from actorgraph.graph.names import slugify
 from actorgraph.graph.nx_store import NetworkXStore
 from actorgraph.loaders.lexicon import Entry, Gazetteer
-from actorgraph.loaders.link import form_keys, link, relink
+from actorgraph.loaders.link import form_keys, link, merge_by_hand, relink, split_by_hand
 
 P, O, S = ActorType.PERSON, ActorType.ORGANIZATION, ActorType.STATE
 NAMES = [  # invented names: surnames shared, spellings close, short forms, acronyms
@@ -68,6 +68,9 @@ def test_incremental_relink_equals_a_full_one_after_every_document(tmp_path, see
             relink(full, GAZETTEER, new_documents={batch.documents[0].id})
             assert not inc.pending_forms()
             assert state(inc) == state(full)
+            if rng.random() < 0.3:  # a correction by hand, then the full store regrouped whole
+                correct_by_hand(rng, inc, full)
+                assert state(inc) == state(full)
         # and the grouping stored is the one link() gives over all forms
         forms = inc.forms()
         links, _, actors = link(forms, gazetteer=GAZETTEER, dates={d.id: d.date for d in inc.documents()},
@@ -87,6 +90,29 @@ def test_the_bolt_store_relinked_incrementally_equals_a_full_relink(bolt_store, 
             relink(full, GAZETTEER, new_documents={batch.documents[0].id})
             assert not bolt_store.pending_forms()
             assert state(bolt_store) == state(full)
+
+
+def correct_by_hand(rng: random.Random, inc, full) -> None:
+    """A random merge or split by hand in both stores (incremental), then ``full`` regrouped whole."""
+    actors = inc.actors()
+    if rng.random() < 0.5 and len(actors) > 1:
+        a, b = rng.sample(actors, 2)
+        for store in (inc, full):
+            merge_by_hand(store, a, b, GAZETTEER)
+        assert ("merge", *sorted((a.id, b.id))) in inc.constraints()
+        assert inc.actor(a.id) is None or inc.actor(b.id) is None  # one actor now
+        joined = [(a, f) for a in actors for f in inc.forms_linked_to([a.id]) if f.actor.id != a.id]
+        if not joined:
+            return
+        actor, form = rng.choice(joined)
+        for store in (inc, full):
+            try:
+                split_by_hand(store, actor, form.actor.name, GAZETTEER)
+            except ActorgraphError:
+                return
+        assert ("split", actor.id, form.actor.id) in inc.constraints()
+    assert inc.constraints() == full.constraints()
+    relink(full, GAZETTEER)
 
 
 def test_a_document_regroups_only_what_it_touches(tmp_path):
