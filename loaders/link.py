@@ -28,6 +28,12 @@ No rule joins two forms that one statement relates ("Obi criticised Kalu Obi": t
 
 Of a group, the actor that survives is a gazetteer actor if there is one, else the
 one whose name :meth:`Actor.merged` keeps; short forms and acronyms never name it.
+
+An ingest does not regroup the whole store: :func:`relink` with ``incremental`` groups only
+the forms written since the last grouping and the part of the store they are related to
+(:func:`related_part`, which argues why that is the same grouping), found through the keys
+each grouped form is stored under (:func:`form_keys`). ``actorgraph merges --relink``
+regroups everything.
 """
 from __future__ import annotations
 
