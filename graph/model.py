@@ -239,13 +239,20 @@ class Linking:
     """What cross-document linking hands a store: ``links`` (document, form id) -> actor id
     for every stored form; ``actors``, every actor as linked; ``names``, the other names an
     actor is known by (for lookups); ``merges``, new audit entries; ``constraints``, the
-    corrections by hand as (kind, a, b), replacing the stored ones when given."""
+    corrections by hand as (kind, a, b), replacing the stored ones when given.
+
+    ``links`` may name only a part of the stored forms (an incremental grouping): a store
+    reads and rewrites only those forms and the actors they were and are linked to.
+    ``keys`` (form -> the keys it is found by) and ``words`` (words of their names) are what
+    an incremental grouping looks the forms up by later; a store may keep them."""
 
     links: dict[tuple[str, str], str]
     actors: tuple[Actor, ...]
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple["Merge", ...] = ()
     constraints: tuple[tuple[str, str, str], ...] | None = None
+    keys: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    words: tuple[str, ...] = ()
 
 
 class Merge(NamedTuple):

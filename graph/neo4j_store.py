@@ -32,6 +32,11 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (s:Statement) REQUIRE s.id IS UNIQUE",
     "CREATE CONSTRAINT form_key IF NOT EXISTS FOR (f:Form) REQUIRE f.key IS UNIQUE",
+    "CREATE INDEX form_id IF NOT EXISTS FOR (f:Form) ON (f.id)",
+    "CREATE INDEX form_linked IF NOT EXISTS FOR (f:Form) ON (f.linked)",
+    "CREATE INDEX form_key_key IF NOT EXISTS FOR (k:FormKey) ON (k.key)",
+    "CREATE INDEX form_key_form IF NOT EXISTS FOR (k:FormKey) ON (k.form)",
+    "CREATE CONSTRAINT link_word IF NOT EXISTS FOR (w:LinkWord) REQUIRE w.word IS UNIQUE",
 )
 PING: LiteralString = "RETURN 1 AS ok"
 KNOWN_DOCUMENTS: LiteralString = """UNWIND $ids AS id
@@ -106,7 +111,44 @@ RETURN f.document AS document, f.id AS id, f.actor AS actor"""
 MERGE_FORMS: LiteralString = """UNWIND $rows AS row
 MERGE (f:Form {key: row.key})
 ON CREATE SET f.document = row.document, f.id = row.id, f.linked = row.id
-SET f.actor = row.actor"""
+SET f.actor = row.actor, f.pending = true"""
+# -- incremental linking: a form written since it was grouped is pending (one of a store written
+# before there were keys has no keys yet); (:FormKey {key, form, id}) the keys a grouped form is
+# found by, (:LinkWord {word}) the words of their names
+PENDING_FORMS: LiteralString = """MATCH (f:Form)
+WHERE f.pending = true OR f.keyed IS NULL
+RETURN f.document AS document, f.id AS id"""
+FORMS_OF_IDS: LiteralString = """UNWIND $ids AS id
+MATCH (f:Form {id: id})
+RETURN f.document AS document, f.actor AS actor, f.linked AS linked"""
+FORMS_LINKED_TO: LiteralString = """UNWIND $ids AS id
+MATCH (f:Form {linked: id})
+RETURN f.document AS document, f.actor AS actor, f.linked AS linked"""
+IDS_WITH_KEYS: LiteralString = """UNWIND $keys AS key
+MATCH (k:FormKey {key: key})
+RETURN DISTINCT k.id AS id"""
+ALL_LINK_WORDS: LiteralString = "MATCH (w:LinkWord) RETURN w.word AS word"
+STATEMENT_ENDS_OF: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
+WHERE coalesce(s.raw_subject, a.id) IN $ids OR coalesce(s.raw_object, b.id) IN $ids
+RETURN s.id AS id, s.document AS document, coalesce(s.raw_subject, a.id) AS subject, s.type AS type,
+       coalesce(s.raw_object, b.id) AS object, s.date AS date"""
+DOCUMENT_DATES: LiteralString = """UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.date AS date"""
+MERGES_OF: LiteralString = """MATCH (m:Merge)
+WHERE m.form IN $ids
+RETURN properties(m) AS merge"""
+SET_KEYS: LiteralString = """UNWIND $rows AS row
+MATCH (f:Form {key: row.form})
+OPTIONAL MATCH (k:FormKey {form: row.form})
+DETACH DELETE k
+WITH DISTINCT f, row
+SET f.pending = false, f.keyed = true
+WITH f, row
+UNWIND row.keys AS key
+CREATE (:FormKey {key: key, form: row.form, id: f.id})"""
+ADD_LINK_WORDS: LiteralString = """UNWIND $words AS word
+MERGE (:LinkWord {word: word})"""
 ALL_FORMS: LiteralString = """MATCH (f:Form)
 RETURN f.document AS document, f.actor AS actor, f.linked AS linked"""
 STATEMENT_ENDS: LiteralString = """MATCH (a:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(b:Actor)
@@ -184,7 +226,8 @@ QUERIES: tuple[str, ...] = (
     FORMS_BY_KEY, MERGE_FORMS, ALL_FORMS, STATEMENT_ENDS, ALL_CORRECTIONS, ALL_MERGES, NAMES_OF, SET_NAMES,
     RELINK_FORMS, LINKED_FORMS, STATEMENTS_OF_DOCUMENTS, STATEMENTS_OF_FORMS, DETACH_ENDS, ATTACH_ENDS, DELETE_ACTORS,
     ADD_MERGES, MERGE_COUNT, DROP_CORRECTIONS, ADD_CORRECTIONS, *DELETE_RELATION.values(),
-    *CREATE_RELATION.values(),
+    *CREATE_RELATION.values(), PENDING_FORMS, FORMS_OF_IDS, FORMS_LINKED_TO, IDS_WITH_KEYS, ALL_LINK_WORDS,
+    STATEMENT_ENDS_OF, DOCUMENT_DATES, MERGES_OF, SET_KEYS, ADD_LINK_WORDS,
 )
 
 
@@ -489,16 +532,50 @@ class Neo4jStore:
             out |= {r["id"]: tuple(r["names"]) for r in self.read(NAMES_OF, ids=chunk) if r["names"]}
         return out
 
+    # the parts of the store an incremental grouping reads (loaders/link.py, relink)
+    def pending_forms(self) -> set[tuple[str, str]]:
+        return {(r["document"], r["id"]) for r in self.read(PENDING_FORMS)}
+
+    def _forms_by(self, query: LiteralString, ids) -> list[Form]:
+        return [Form(r["document"], Actor.from_dict(json.loads(r["actor"])), r["linked"])
+                for chunk in _chunks(sorted(set(ids)), self.batch_size) for r in self.read(query, ids=chunk)]
+
+    def forms_of(self, ids) -> list[Form]:
+        return self._forms_by(FORMS_OF_IDS, ids)
+
+    def forms_linked_to(self, actor_ids) -> list[Form]:
+        return self._forms_by(FORMS_LINKED_TO, actor_ids)
+
+    def form_ids_with_keys(self, keys) -> set[str]:
+        return {r["id"] for chunk in _chunks(sorted(set(keys)), self.batch_size)
+                for r in self.read(IDS_WITH_KEYS, keys=chunk)}
+
+    def link_words(self) -> list[str]:
+        return [r["word"] for r in self.read(ALL_LINK_WORDS)]
+
+    def statement_ends_of(self, ids) -> list[tuple[str, str, str, str, str | None]]:
+        rows = {r["id"]: (r["document"], r["subject"], r["type"], r["object"], r["date"])
+                for r in self.read(STATEMENT_ENDS_OF, ids=sorted(set(ids)))}
+        return [rows[i] for i in sorted(rows)]
+
+    def document_dates(self, ids) -> dict[str, str | None]:
+        return {r["id"]: r["date"] for chunk in _chunks(sorted(set(ids)), self.batch_size)
+                for r in self.read(DOCUMENT_DATES, ids=chunk)}
+
+    def last_merges(self, forms) -> list[Merge]:
+        rows = sorted((r["merge"] for r in self.read(MERGES_OF, ids=sorted(set(forms)))), key=lambda m: m["seq"])
+        return [Merge(m["rule"], m["form"], m["actor"], m["names"], m["document"], m["at"]) for m in rows]
+
     def relink(self, linking: Linking) -> None:
-        """Bring the store to ``linking``: first the actors as linked (new ones created, names
+        """Bring the store to ``linking`` (only the forms it names are read and rewritten): first the actors as linked (new ones created, names
         set), then one transaction per actor that gains forms (a merge): its forms relinked,
         their statements moved, the aggregated relations of the moved statements recomputed;
         last, the actors no form names any more deleted and the audit entries added."""
         links = linking.links
-        current = {(f.document, f.actor.id): f.linked for f in self.forms()}
+        current = {(f.document, f.actor.id): f.linked for f in self.forms_of({i for _, i in links})}
         moved = {k: v for k, v in links.items() if k in current and current[k] != v}
-        stored = {a.id: a for a in self.actors()}
         want = {a.id: a for a in linking.actors}
+        stored = self.actors_by_id(want.keys() | {current[k] for k in links if k in current})
         names = self.names(want)
         self._transaction(self._put_actors, [a for i, a in sorted(want.items()) if stored.get(i) != a],
                           [{"id": i, "names": list(n)} for i, n in sorted(linking.names.items())
@@ -528,6 +605,14 @@ class Neo4jStore:
             self._transaction(self._move, forms_of.get(target, []), by_target.get(target, []))
         self._transaction(self._finish, sorted(stored.keys() - want.keys()), list(linking.merges),
                           linking.constraints)
+        self._transaction(self._set_keys, linking)
+
+    def _set_keys(self, tx: neo4j.ManagedTransaction, linking: Linking) -> None:
+        """The grouped forms' keys and words (what a later incremental grouping finds them by)."""
+        self._unwind(tx, SET_KEYS, [{"form": f"{d}|{i}", "keys": list(linking.keys.get((d, i), ()))}
+                                    for d, i in sorted(linking.links)])
+        for chunk in _chunks(list(linking.words), self.batch_size):
+            tx.run(ADD_LINK_WORDS, words=chunk).consume()
 
     def _transaction(self, work, *args) -> None:
         try:

@@ -85,6 +85,23 @@ CREATE TABLE IF NOT EXISTS names (
     actor TEXT NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL, PRIMARY KEY (actor, name)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_folded ON names (folded);
 """
+#: Incremental linking (added to a store of an earlier version when it is opened for writing):
+#: the forms written since the last grouping (``pending``), the keys each grouped form is found
+#: by (``form_keys``, computed by loaders/link.py), the words of its names that a spelling
+#: variant is sought among (``link_words``), and the indexes that read a part of the store.
+INCREMENTAL_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pending (
+    document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS form_keys (
+    key TEXT NOT NULL, document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, document, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS form_keys_form ON form_keys (document, id);
+CREATE TABLE IF NOT EXISTS link_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS forms_id ON forms (id);
+CREATE INDEX IF NOT EXISTS forms_linked ON forms (linked);
+CREATE INDEX IF NOT EXISTS statement_ends_subject ON statement_ends (subject);
+CREATE INDEX IF NOT EXISTS statement_ends_object ON statement_ends (object);
+CREATE INDEX IF NOT EXISTS merges_form ON merges (form, seq);
+"""
 STATEMENT_COLUMNS = ('id, subject, type, object, confidence, document, sentence, start, "end", line, '
                      'date, negated, hedged, reported, speaker, pattern')
 RELATION_COLUMNS = "source, type, target, count, confidence, first_seen, last_seen"
@@ -183,7 +200,8 @@ class NetworkXStore:
         ``parts`` column (a long document written in part) and the current indexes."""
         columns = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
         indexes = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        if "parts" in columns and "relations_by_target" in indexes:
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "parts" in columns and "relations_by_target" in indexes and "pending" in tables:
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -193,6 +211,12 @@ class NetworkXStore:
             for statement in SCHEMA.split(";"):
                 if statement.strip().startswith(("CREATE INDEX", "DROP INDEX")):
                     self._db.execute(statement)
+            if not self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'pending'").fetchone():
+                for statement in INCREMENTAL_SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                # grouped before there were keys: every form is grouped anew once, by the next linking
+                self._db.execute("INSERT OR IGNORE INTO pending SELECT document, id FROM forms")
             self._db.execute("COMMIT")
         except sqlite3.Error as e:
             if self._db.in_transaction:
@@ -227,7 +251,7 @@ class NetworkXStore:
     def _create(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            for statement in (SCHEMA + LINK_SCHEMA).split(";"):
+            for statement in (SCHEMA + LINK_SCHEMA + INCREMENTAL_SCHEMA).split(";"):
                 if statement.strip():
                     self._db.execute(statement)
             self._db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
@@ -389,6 +413,7 @@ class NetworkXStore:
                        [(d, i, i, json.dumps(a.to_dict())) for (d, i), a in by_key.items()])
         db.executemany("INSERT OR IGNORE INTO statement_ends VALUES (?, ?, ?, ?)",
                        [(s.id, s.document, s.subject, s.object) for s in batch.statements])
+        db.executemany("INSERT OR IGNORE INTO pending VALUES (?, ?)", list(by_key))
 
     def _put_actors(self, actors: Iterable[Actor]) -> None:
         actors = list(actors)
@@ -457,19 +482,82 @@ class NetworkXStore:
             self._db.execute("ROLLBACK")
             raise
 
+    # the parts of the store an incremental grouping reads (loaders/link.py, relink)
+    def pending_forms(self) -> set[tuple[str, str]]:
+        """The forms (document, id) written since they were last grouped."""
+        return set(self._db.execute("SELECT document, id FROM pending"))
+
+    def _forms_where(self, column: str, values: Iterable[str]) -> list[Form]:
+        out = []
+        for chunk in _chunks(sorted(set(values))):
+            out += [Form(d, Actor.from_dict(json.loads(a)), l) for d, a, l in self._db.execute(
+                f"SELECT document, actor, linked FROM forms WHERE {column} IN ({_marks(len(chunk))})", chunk)]
+        return out
+
+    def forms_of(self, ids: Iterable[str]) -> list[Form]:
+        """Every form (of any document) whose own actor id is one of ``ids``."""
+        return self._forms_where("id", ids)
+
+    def forms_linked_to(self, actor_ids: Iterable[str]) -> list[Form]:
+        """Every form linked to one of ``actor_ids``."""
+        return self._forms_where("linked", actor_ids)
+
+    def form_ids_with_keys(self, keys: Iterable[str]) -> set[str]:
+        """The ids of the grouped forms found by any of ``keys`` (see ``form_keys``)."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(keys))):
+            found |= {r[0] for r in self._db.execute(
+                f"SELECT DISTINCT id FROM form_keys WHERE key IN ({_marks(len(chunk))})", chunk)}
+        return found
+
+    def link_words(self) -> list[str]:
+        """The words of the grouped forms' names that spelling variants are sought among."""
+        words = self._db.execute("SELECT group_concat(word, char(10)) FROM link_words").fetchone()[0]
+        return words.split("\n") if words else []  # one string: a tenth of the time of a row per word
+
+    def statement_ends_of(self, ids: Iterable[str]) -> list[tuple[str, str, str, str, str | None]]:
+        """``statement_ends`` of the statements one of whose ends is one of ``ids``."""
+        rows: dict[str, tuple] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = _marks(len(chunk))
+            for end in ("subject", "object"):
+                for r in self._db.execute(
+                        "SELECT s.id, e.document, e.subject, s.type, e.object, s.date FROM statement_ends e "
+                        f"JOIN statements s ON s.id = e.id WHERE e.{end} IN ({marks})", chunk):
+                    rows[r[0]] = r[1:]
+        return [rows[i] for i in sorted(rows)]
+
+    def document_dates(self, ids: Iterable[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            out |= dict(self._db.execute(f"SELECT id, date FROM documents WHERE id IN ({_marks(len(chunk))})",
+                                         chunk))
+        return out
+
+    def last_merges(self, forms: Iterable[str]) -> list[Merge]:
+        """The audit entries of ``forms`` (form ids), oldest first."""
+        rows = []
+        for chunk in _chunks(sorted(set(forms))):
+            rows += self._db.execute("SELECT seq, rule, form, actor, names, document, at FROM merges "
+                                     f"WHERE form IN ({_marks(len(chunk))})", chunk).fetchall()
+        return [Merge(*r[1:]) for r in sorted(rows)]
+
     def _relink(self, linking: Linking) -> None:
+        """Only the forms ``linking`` names are read and rewritten (all of them for a full
+        grouping; for an incremental one, the part of the store it regrouped)."""
         db, links = self._db, linking.links
-        current = {(d, i): l for d, i, l in db.execute("SELECT document, id, linked FROM forms")}
+        current = {(f.document, f.actor.id): f.linked for f in self.forms_of({i for _, i in links})}
         moved = {k: v for k, v in links.items() if k in current and current[k] != v}
         db.executemany("UPDATE forms SET linked = ? WHERE document = ? AND id = ?",
                        [(v, d, i) for (d, i), v in sorted(moved.items())])
-        stored = {a.id: a for a in self.iter_actors()}
         want = {a.id: a for a in linking.actors}
+        before = {current[k] for k in links if k in current}
+        stored = self.actors_by_id(want.keys() | before)
         self._put_actors(a for i, a in sorted(want.items()) if stored.get(i) != a)
         # an actor no form is linked to any more goes (not one whose forms another writer has
         # just added: the next grouping takes them in)
-        linked = {r[0] for r in db.execute("SELECT DISTINCT linked FROM forms")}
-        gone = sorted(stored.keys() - want.keys() - linked)
+        gone = sorted(i for i in stored.keys() - want.keys()
+                      if not db.execute("SELECT 1 FROM forms WHERE linked = ? LIMIT 1", (i,)).fetchone())
         db.executemany("DELETE FROM actors WHERE id = ?", [(i,) for i in gone])
         db.executemany("DELETE FROM aliases WHERE actor = ?", [(i,) for i in gone])
         docs = sorted({d for d, _ in moved if d})
@@ -481,9 +569,10 @@ class NetworkXStore:
                                f"WHERE e.document IN ({_marks(len(chunk))})", chunk).fetchall()
         for chunk in _chunks(loose):
             marks = _marks(len(chunk))
-            rows += db.execute("SELECT e.id, e.document, e.subject, e.object, s.subject, s.type, s.object "
-                               "FROM statement_ends e JOIN statements s ON s.id = e.id "
-                               f"WHERE e.subject IN ({marks}) OR e.object IN ({marks})", chunk + chunk).fetchall()
+            for end in ("subject", "object"):
+                rows += db.execute("SELECT e.id, e.document, e.subject, e.object, s.subject, s.type, s.object "
+                                   "FROM statement_ends e JOIN statements s ON s.id = e.id "
+                                   f"WHERE e.{end} IN ({marks})", chunk).fetchall()
         triples, updates = set(), {}
         for sid, doc, raw_s, raw_o, old_s, t, old_o in rows:
             new_s = links.get((doc, raw_s)) or links.get(("", raw_s)) or old_s
@@ -495,7 +584,7 @@ class NetworkXStore:
                 triples |= {(old_s, t, old_o), (new_s, t, new_o)}
         db.executemany("UPDATE statements SET subject = ?, object = ? WHERE id = ?", list(updates.values()))
         self._update_relations(triples)
-        db.execute("DELETE FROM names")
+        db.executemany("DELETE FROM names WHERE actor = ?", [(i,) for i in sorted(want.keys() | set(gone))])
         db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)",
                        [(i, n, n.lower()) for i, ns in sorted(linking.names.items()) if i in want for n in ns])
         db.executemany("INSERT INTO merges (rule, form, actor, names, document, at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -503,6 +592,12 @@ class NetworkXStore:
         if linking.constraints is not None:
             db.execute("DELETE FROM constraints")
             db.executemany("INSERT OR IGNORE INTO constraints VALUES (?, ?, ?)", list(linking.constraints))
+        grouped = sorted(links)
+        db.executemany("DELETE FROM form_keys WHERE document = ? AND id = ?", grouped)
+        db.executemany("INSERT OR IGNORE INTO form_keys VALUES (?, ?, ?)",
+                       [(k, d, i) for (d, i), ks in sorted(linking.keys.items()) for k in ks])
+        db.executemany("INSERT OR IGNORE INTO link_words VALUES (?)", [(w,) for w in sorted(linking.words)])
+        db.executemany("DELETE FROM pending WHERE document = ? AND id = ?", grouped)
 
     def _update_relations(self, triples: set[tuple[str, str, str]]) -> None:
         """Recompute the aggregated relations of ``triples`` from all their statements."""

@@ -89,7 +89,25 @@ class GraphStore(Protocol):
         """The other names (gazetteer) each of ``ids`` is found by."""
     def relink(self, linking: Linking) -> None:
         """Bring the store to a grouping: forms relinked, actors rewritten, statements moved to
-        their forms' actors, relations recomputed, audit entries added."""
+        their forms' actors, relations recomputed, audit entries added. Only the forms
+        ``linking`` names are touched (an incremental grouping names a part of the store); their
+        keys and words are kept, and they are no longer pending."""
+
+    # -- what an incremental grouping reads (loaders/link.py, related_part) ------
+    def pending_forms(self) -> set[tuple[str, str]]:
+        """The forms (document, id) written since they were last grouped."""
+    def forms_of(self, ids: Iterable[str]) -> list[Form]:
+        """Every form, of any document, whose own actor id is one of ``ids``."""
+    def forms_linked_to(self, actor_ids: Iterable[str]) -> list[Form]: ...
+    def form_ids_with_keys(self, keys: Iterable[str]) -> set[str]:
+        """The ids of the grouped forms found by any of ``keys`` (``Linking.keys``)."""
+    def link_words(self) -> list[str]:
+        """Every word kept by a grouping (``Linking.words``)."""
+    def statement_ends_of(self, ids: Iterable[str]) -> list[tuple[str, str, str, str, str | None]]:
+        """``statement_ends`` of the statements one of whose ends is one of ``ids``."""
+    def document_dates(self, ids: Iterable[str]) -> dict[str, str | None]: ...
+    def last_merges(self, forms: Iterable[str]) -> list[Merge]:
+        """The audit entries of the form ids ``forms``, oldest first."""
 
 
 def store_location(location: str | None = None) -> str:

@@ -135,7 +135,7 @@ def ingest_on_cluster(paths: list, store: GraphStore, *, store_location: str, sc
                 collect(pending.pop(0))
         for fut in pending:
             collect(fut)
-        report.merges = len(relink(store, gazetteer or Gazetteer.load(), new_documents=new_docs))
+        report.merges = len(relink(store, gazetteer or Gazetteer.load(), new_documents=new_docs, incremental=True))
         report.actors = len(actor_ids)
     finally:
         client.close()

@@ -28,6 +28,12 @@ No rule joins two forms that one statement relates ("Obi criticised Kalu Obi": t
 
 Of a group, the actor that survives is a gazetteer actor if there is one, else the
 one whose name :meth:`Actor.merged` keeps; short forms and acronyms never name it.
+
+An ingest does not regroup the whole store: :func:`relink` with ``incremental`` groups only
+the forms written since the last grouping and the part of the store they are related to
+(:func:`related_part`, which argues why that is the same grouping), found through the keys
+each grouped form is stored under (:func:`form_keys`). ``actorgraph merges --relink``
+regroups everything.
 """
 from __future__ import annotations
 
@@ -314,6 +320,20 @@ def _close_words(words: set[str], keys: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def _near_words(queries: set[str], words: list[str]) -> dict[str, set[str]]:
+    """Each of ``queries`` -> itself and the ``words`` that are a close spelling of it."""
+    out = {w: {w} for w in queries}
+    ordered = sorted(queries)
+    for start in range(0, len(ordered), CHUNK):
+        scores = process.cdist(ordered[start:start + CHUNK], words, scorer=fuzz.ratio,
+                               score_cutoff=THRESHOLD - 1, dtype=np.uint8)
+        for x, y in zip(*np.nonzero(scores)):
+            w, k = ordered[start + x], words[y]
+            if word_match(w, k):
+                out[w].add(k)
+    return out
+
+
 def _variant_matches(units: dict[str, _Unit], free: set[str]) -> dict[str, set[str]]:
     """Each unit -> the units one of whose names is a spelling variant of one of its names.
     Candidates come from rapidfuzz's ``cdist`` within blocks: one-word names of a type, and
@@ -383,26 +403,156 @@ def _merge_all(actors: list[Actor]) -> Actor:
 
 # -- applying a grouping to a store -----------------------------------------------------------
 def relink(store, gazetteer: Gazetteer, *, new_documents: set[str] = frozenset(),
-           constraints: list[tuple[str, str, str]] | None = None, rule: str | None = None) -> list[Merge]:
+           constraints: list[tuple[str, str, str]] | None = None, rule: str | None = None,
+           incremental: bool = False) -> list[Merge]:
     """Group every stored form (:func:`link`) and bring the store to that grouping; returns the
     audit entries written (a form whose actor changed). ``constraints`` replaces the stored
-    corrections by hand; ``rule`` names the rule of every entry (a correction by hand)."""
-    forms = store.forms()
-    if not forms:
-        return []
-    dates = {d.id: d.date for d in store.documents()}
-    held = list(store.constraints()) if constraints is None else list(constraints)
-    links, why, actors = link(forms, gazetteer=gazetteer, dates=dates, statement_ends=store.statement_ends(),
-                              constraints=held)
-    merges = _records(forms, links, why, actors, store.merges(), new_documents, rule)
+    corrections by hand; ``rule`` names the rule of every entry (a correction by hand).
+
+    ``incremental`` (what an ingest does, in a store that keeps the keys of its forms) groups
+    only the part of the store that the forms written since the last grouping can touch
+    (:func:`related_part`): the same grouping as a full one, at the cost of what was added."""
+    stored = list(store.constraints())
+    held = stored if constraints is None else list(constraints)
+    if incremental and hasattr(store, "pending_forms"):
+        # the new forms, and the ends of every correction by hand made or undone
+        seeds = {i for _, i in store.pending_forms()} | {x for _, a, b in set(stored) ^ set(held) for x in (a, b)}
+        if not seeds:
+            return []
+        forms = related_part(store, gazetteer, seeds, set(stored) | set(held))
+        dates = store.document_dates({f.document for f in forms})
+        ends = store.statement_ends_of({f.actor.id for f in forms})
+        past = store.last_merges({f.actor.id for f in forms})
+    else:
+        forms = store.forms()
+        if not forms:
+            return []
+        dates = {d.id: d.date for d in store.documents()}
+        ends = store.statement_ends()
+        past = store.merges()
+    links, why, actors = link(forms, gazetteer=gazetteer, dates=dates, statement_ends=ends, constraints=held)
+    merges = _records(forms, links, why, actors, past, new_documents, rule)
     names = {}
     for actor_id in actors:
         entry = gazetteer.entries.get(actor_id)
         if entry is not None:
             names[actor_id] = tuple(sorted(entry.aliases | {entry.name}))
+    keys = {(f.document, f.actor.id): tuple(sorted(form_keys(f.actor))) for f in forms}
+    words = {w for f in forms for n in _names(f.actor) for w in n.split() if len(w) >= MIN_FUZZY}
     store.relink(Linking(links, tuple(actors[i] for i in sorted(actors)), names, tuple(merges),
-                         tuple(held) if constraints is not None else None))
+                         tuple(held) if constraints is not None else None, keys, tuple(sorted(words))))
     return merges
+
+
+# -- the part of the store a grouping of new forms can touch ----------------------------------
+def _names(actor: Actor) -> set[str]:
+    return {normalize(n) for n in (actor.name, *actor.aliases)} - {""}
+
+
+def _surname_words(name: str) -> list[str]:
+    ws = name.split()
+    while len(ws) > 2 and ws[-1] in SUFFIXES:
+        ws.pop()
+    return ws
+
+
+def form_keys(actor: Actor) -> set[str]:
+    """The keys a stored form is found by: ``n:`` each normalised name; ``p<k>.<i>:`` each word
+    of at least MIN_FUZZY letters at place i of a name of k words; ``e:`` and ``s:`` the last
+    and first word of a name of several words (a surname and a given name); ``i:`` the
+    initials of a name. They depend on the names alone (not on the type or the country), so a
+    form's keys only grow as its document adds to it."""
+    keys = set()
+    for n in _names(actor):
+        keys.add("n:" + n)
+        ws = n.split()
+        if len(ws) > 1:
+            keys |= {f"p{len(ws)}.{i}:{w}" for i, w in enumerate(ws) if len(w) >= MIN_FUZZY}
+        ws = _surname_words(n)
+        if len(ws) > 1:
+            keys |= {"e:" + ws[-1], "s:" + ws[0]}
+    for n in (actor.name, *actor.aliases):
+        keys |= {"i:" + x for x in initials(n)}
+    return keys
+
+
+def related_part(store, gazetteer: Gazetteer, seeds: set[str],
+                 constraints: set[tuple[str, str, str]] = frozenset()) -> list[Form]:
+    """Every form of the ids ``seeds`` and of every id joined to them, step by step, by a
+    relation any rule of :func:`link` looks at; and every form linked to the same actor as
+    one of those. Returns the forms of that part of the store.
+
+    Why grouping this part alone gives the grouping of the whole store, restricted to it.
+    :func:`link` decides about an id (a unit) only from the ids it is related to, where two
+    ids are related when a name of one and a name of the other are spelling variants
+    (rule 1, whose ambiguity check looks at the variants of the variants: related too),
+    when one's name is the gazetteer alias of the other's id (rule 2), when a one-word name
+    of one is, or is close to, the last word, or is the first word, of a name of the other
+    (rule 3, its candidates and its dates), when one's one-word name is the other's
+    initials (rule 4), or when a correction by hand joins them (rule 5). Statements and
+    splits only keep ids apart: they never make a join that their ends' relations did not
+    propose. So the grouping falls apart into the connected parts of this relation, and the
+    part collected here is closed under it: it is a union of whole connected parts. The
+    relation is defined on names alone, and names only grow as forms are added, so every
+    relation of the last grouping still holds: an id outside the part was related, then as
+    now, only to ids outside it, none of which has a new form, so its grouping is as stored.
+    The rules' other conditions (type, country, gazetteer actor, statements) only narrow
+    what joins, within a part. Which forms are collected depends on which are new; what the
+    part's grouping is does not. (The gazetteer is the one the last grouping used:
+    ``actorgraph merges --relink`` regroups everything with another.)"""
+    words = store.link_words()
+    by_entry: dict[str, set[str]] = defaultdict(set)
+    for alias, entry_id in gazetteer.by_alias.items():
+        by_entry[entry_id].add(alias)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for kind, a, b in constraints:  # the corrections by hand, before and after
+        partners[a].add(b)
+        partners[b].add(a)
+    forms: dict[tuple[str, str], Form] = {}
+    seen: set[str] = set()
+    groups: set[str] = set()  # the actors whose forms are collected
+    todo = set(seeds)
+    while todo:
+        seen |= todo
+        found = store.forms_of(todo)
+        names: dict[str, set[str]] = defaultdict(set)
+        raw: dict[str, set[str]] = defaultdict(set)
+        for f in found:
+            forms[(f.document, f.actor.id)] = f
+            names[f.actor.id] |= _names(f.actor)
+            raw[f.actor.id] |= {f.actor.name, *f.actor.aliases}
+        linked = {f.linked for f in found} - groups
+        groups |= linked
+        ids = {f.actor.id for f in store.forms_linked_to(linked)}  # the stored groups they are in
+        all_names = {n for ns in names.values() for n in ns}
+        long = {w for n in all_names for w in n.split() if len(w) >= MIN_FUZZY}
+        close = _near_words(long, words + sorted(long)) if long else {}
+
+        def near(w: str) -> set[str]:
+            return close.get(w, {w})
+
+        keys: set[str] = set()
+        for i in names:
+            ids |= partners.get(i, set())
+            ids |= {by_entry_id for by_entry_id in (gazetteer.by_alias.get(n) for n in names[i]) if by_entry_id}
+            keys |= {"n:" + n for n in by_entry.get(i, ())}
+            for n in names[i]:
+                ws = n.split()
+                if len(ws) == 1:  # its variants; the persons it is the surname or given name of; its letters
+                    keys |= {"n:" + m for m in near(n)} | {"e:" + m for m in near(n)} | {"s:" + n, "i:" + n}
+                    continue
+                longest = max(range(len(ws)), key=lambda k: (len(ws[k]), -k))
+                if len(ws[longest]) >= MIN_FUZZY:
+                    keys |= {f"p{len(ws)}.{longest}:{m}" for m in near(ws[longest])}
+                else:
+                    keys.add("n:" + n)
+                sw = _surname_words(n)
+                if len(sw) > 1:
+                    keys |= {"n:" + m for m in near(sw[-1])} | {"n:" + sw[0]}
+            for n in raw[i]:
+                keys |= {"n:" + x for x in initials(n)}
+        todo = (store.form_ids_with_keys(keys) | ids) - seen
+    return sorted(forms.values(), key=lambda f: (f.document, f.actor.id))
 
 
 def _records(forms: list[Form], links, why, actors, past: list[Merge], new_documents, rule) -> list[Merge]:
@@ -440,7 +590,7 @@ def merge_by_hand(store, a: Actor, b: Actor, gazetteer: Gazetteer) -> list[Merge
         raise ActorgraphError(f"{a.name!r} and {b.name!r} are one actor already ({a.id})")
     held = [c for c in store.constraints() if not (c[0] == "split" and c[2] in (a.id, b.id))]
     held.append(("merge", *sorted((a.id, b.id))))
-    return relink(store, gazetteer, constraints=sorted(set(held)), rule="merge by hand")
+    return relink(store, gazetteer, constraints=sorted(set(held)), rule="merge by hand", incremental=True)
 
 
 def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple[list[Merge], str | None]:
@@ -448,7 +598,7 @@ def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple
     entries and a note on what could not be split (documents that gave ``form`` to the same
     actor as other names: which of their statements came from which name is not known)."""
     key = normalize(form)
-    mine = [f for f in store.forms() if f.linked == actor.id]
+    mine = store.forms_linked_to([actor.id])
     if key == normalize(actor.name) or any(f.actor.id == actor.id and normalize(f.actor.name) == key for f in mine):
         raise ActorgraphError(f"{form!r} is the name {actor.name} ({actor.id}) is stored under; "
                               f"name the other form to split off")
@@ -467,4 +617,4 @@ def split_by_hand(store, actor: Actor, form: str, gazetteer: Gazetteer) -> tuple
                               + (f"; its forms: {', '.join(names)}" if names else ""))
     held = [c for c in store.constraints() if not (c[0] == "merge" and (c[1] in movable or c[2] in movable))]
     held += [("split", actor.id, r) for r in movable]
-    return relink(store, gazetteer, constraints=sorted(set(held)), rule="split by hand"), note
+    return relink(store, gazetteer, constraints=sorted(set(held)), rule="split by hand", incremental=True), note

@@ -321,7 +321,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, pipeline: Pipeline | N
             flushed = time.perf_counter()
     _flush(store, docs, actors, statements, report, actor_ids)
     report.merges = len(relink(store, gazetteer or (pipeline.gazetteer if pipeline else Gazetteer.load()),
-                               new_documents=new_docs))
+                               new_documents=new_docs, incremental=True))
     report.actors = len(actor_ids)
     report.seconds = time.perf_counter() - t0
     return report
