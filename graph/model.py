@@ -268,6 +268,18 @@ class Merge(NamedTuple):
     at: str = ""
 
 
+def batch_forms(batch: Batch, begun: Iterable[str]) -> tuple[dict[tuple[str, str], Actor], list[tuple[str, str]]]:
+    """The forms ``batch`` writes, merged per (document, actor id): its ``forms``, or, for a
+    batch without them, its actors as forms of no document; and the keys whose stored form
+    they add to (forms of no document, and those of documents ``begun`` in earlier batches)."""
+    pairs = batch.forms or tuple(("", a) for a in batch.actors)
+    out: dict[tuple[str, str], Actor] = {}
+    for d, a in pairs:
+        out[(d, a.id)] = out[(d, a.id)].merged(a) if (d, a.id) in out else a
+    begun = set(begun)
+    return out, sorted(k for k in out if not k[0] or k[0] in begun)
+
+
 def written(stored: dict[str, int | None], document: str, parts: int | None) -> bool:
     """Whether a batch's ``document`` (with ``parts`` written once the batch is, None when it
     finishes the document) is in the store already: ``stored`` maps stored documents to

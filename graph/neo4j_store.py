@@ -24,7 +24,7 @@ from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, Se
 
 from .errors import StoreError, StoreUnavailable
 from .model import (Actor, Batch, Document, Edge, Form, Linking, Merge, Relation, Statement, StatementKey,
-                    aggregate, strength, written)
+                    aggregate, batch_forms, strength, written)
 from .ontology import ActorType, RelType
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
@@ -426,20 +426,8 @@ class Neo4jStore:
             rows.append({"subject": s.subject, "object": s.object, "props": _statement_props(s)})
         self._unwind(tx, CREATE_STATEMENTS, rows)
         self._update_relations(tx, known, edged)
-        forms = list(batch.forms)
-        if not forms:  # actors written without their documents: one form each, of no document
-            old = {r["id"]: Actor.from_dict(json.loads(r["actor"])) for r in
-                   tx.run(FORMS_BY_KEY, keys=[f"|{i}" for i in sorted({a.id for a in batch.actors})])}
-            seen: dict[str, Actor] = {}
-            for a in batch.actors:
-                prev = seen.get(a.id) or old.get(a.id)
-                seen[a.id] = prev.merged(a) if prev else a
-            forms = [("", a) for a in seen.values()]
-        by_key: dict[tuple[str, str], Actor] = {}
-        for d, a in forms:
-            by_key[(d, a.id)] = by_key[(d, a.id)].merged(a) if (d, a.id) in by_key else a
-        earlier = sorted(f"{d}|{i}" for d, i in by_key if d and d in begun)  # a long document's earlier parts
-        for chunk in _chunks(earlier, self.batch_size):
+        by_key, adding = batch_forms(batch, begun)
+        for chunk in _chunks([f"{d}|{i}" for d, i in adding], self.batch_size):
             for r in tx.run(FORMS_BY_KEY, keys=chunk):
                 key = (r["document"], r["id"])
                 by_key[key] = Actor.from_dict(json.loads(r["actor"])).merged(by_key[key])

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from .errors import StoreError, StoreLocked
 from .model import (SCHEMA_VERSION, Actor, Batch, Document, Edge, Form, Linking, Merge, Relation, Statement,
-                    StatementKey, written)
+                    StatementKey, batch_forms, written)
 from .names import normalize
 from .ontology import ActorType, RelType
 
@@ -312,7 +312,7 @@ class NetworkXStore:
                           tuple(Statement.from_dict(s) for s in data["statements"]))
         except (KeyError, TypeError, ValueError) as e:
             raise StoreError(f"{self.path}: not a readable actorgraph store ({e})") from None
-        self._transaction(batch)
+        self._transaction(self._write, batch)
 
     def close(self) -> None:
         self._db.close()
@@ -328,15 +328,16 @@ class NetworkXStore:
         """Write ``batch`` in one transaction; a batch whose documents are all stored changes nothing."""
         if not self.writable:
             raise StoreError(f"{self.path}: store was opened read-only")
-        self._transaction(batch)
+        self._transaction(self._write, batch)
 
-    def _transaction(self, batch: Batch) -> None:
+    def _transaction(self, work, *args) -> None:
+        """``work(*args)`` in one write transaction (``BEGIN IMMEDIATE``), rolled back on failure."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise self._error(e, "writing") from None
         try:
-            self._write(batch)
+            work(*args)
             self._db.execute("COMMIT")
         except sqlite3.Error as e:
             self._db.execute("ROLLBACK")
@@ -391,20 +392,8 @@ class NetworkXStore:
         db.executemany(f"INSERT OR IGNORE INTO statements ({STATEMENT_COLUMNS}) "
                        f"VALUES ({_marks(16)})", [_statement_row(s) for s in batch.statements])
         self._update_relations({(s.subject, s.type.value, s.object) for s in batch.statements})
-        forms = list(batch.forms)
-        if not forms:  # actors written without their documents: one form each, of no document
-            old = {r[0]: Actor.from_dict(json.loads(r[1])) for r in db.execute(
-                f"SELECT id, actor FROM forms WHERE document = '' AND id IN ({_marks(len(changed))})",
-                list(changed))} if changed else {}
-            seen: dict[str, Actor] = {}
-            for a in batch.actors:
-                prev = seen.get(a.id) or old.get(a.id)
-                seen[a.id] = prev.merged(a) if prev else a
-            forms = [("", a) for a in seen.values()]
-        by_key: dict[tuple[str, str], Actor] = {}
-        for d, a in forms:
-            by_key[(d, a.id)] = by_key[(d, a.id)].merged(a) if (d, a.id) in by_key else a
-        for d, i in sorted(k for k in by_key if k[0] and k[0] in stored):  # a long document's earlier parts
+        by_key, adding = batch_forms(batch, stored)
+        for d, i in adding:
             row = db.execute("SELECT actor FROM forms WHERE document = ? AND id = ?", (d, i)).fetchone()
             if row:
                 by_key[(d, i)] = Actor.from_dict(json.loads(row[0])).merged(by_key[(d, i)])
@@ -468,19 +457,7 @@ class NetworkXStore:
         the relations of the moved statements recomputed, the audit entries added."""
         if not self.writable:
             raise StoreError(f"{self.path}: store was opened read-only")
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
-            raise self._error(e, "writing") from None
-        try:
-            self._relink(linking)
-            self._db.execute("COMMIT")
-        except sqlite3.Error as e:
-            self._db.execute("ROLLBACK")
-            raise self._error(e, "writing") from None
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+        self._transaction(self._relink, linking)
 
     # the parts of the store an incremental grouping reads (loaders/link.py, relink)
     def pending_forms(self) -> set[tuple[str, str]]:
