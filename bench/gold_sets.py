@@ -1,6 +1,6 @@
 """Every gold set in one table: signed and typed precision/recall, per set.
 
-    python bench/gold_sets.py [--sets gold,heldout,...] [--voa]
+    python bench/gold_sets.py [--sets gold,heldout,...] [--voa] [--types]
 
 Ingests each set's documents into a fresh store in a temporary folder and scores it
 with ``actorgraph evaluate`` (the same code). Our gold is ``examples/`` against
@@ -51,7 +51,8 @@ def score(name: str, pipeline: Pipeline, tmp: Path) -> dict:
         ingest([docs], store, pipeline=pipeline)
     rep = evaluate(open_store(str(path)), gold)
     return {"set": name, "core": rep.levels["signed"].gold, "split": len(rep.splits), "found": rep.matched,
-            **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")}}
+            **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")},
+            "types": {t: (sc.precision, sc.recall, sc.system, sc.gold) for t, sc in rep.by_type.items()}}
 
 
 def main() -> None:
@@ -59,6 +60,7 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--voa", action="store_true", help="also the VOA development set (needs ../shared)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--types", action="store_true", help="also typed P / R per relation type and set")
     args = ap.parse_args()
     names = [n for n in args.sets.split(",") if n] + (["voa-dev"] if args.voa else [])
     pipeline = Pipeline()
@@ -73,6 +75,15 @@ def main() -> None:
     for r in rows:
         print(f"{r['set']:<10} {r['core']:>5}  {r['signed_precision']:.3f} / {r['signed_recall']:.3f}"
               f"    {r['typed_precision']:.3f} / {r['typed_recall']:.3f}    {r['split']} of {r['found']}")
+    if args.types:
+        print(f"\ntyped P / R per relation type (a dash: no system edge, or no core gold edge)")
+        print(f"{'type':<22}" + "".join(f"{r['set']:>14}" for r in rows))
+        for t in rows[0]["types"]:
+            cells = []
+            for r in rows:
+                p, rec, n_sys, n_gold = r["types"][t]
+                cells.append(f"{(f'{p:.2f}' if n_sys else '-'):>7} / {(f'{rec:.2f}' if n_gold else '-'):<4}")
+            print(f"{t:<22}" + "".join(f"{c:>14}" for c in cells))
 
 
 if __name__ == "__main__":
