@@ -6,10 +6,16 @@ import unicodedata
 from functools import lru_cache
 
 
+_PLAIN = re.compile(r"[A-Za-z ]+")
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The key a surface form is looked up by: no accents, lower case, no leading article,
     no possessive, hyphens and dots folded ("Al Assad" == "al-Assad", "U.S." == "US")."""
+    if _PLAIN.fullmatch(text):  # letters and spaces only: the common case, done without regexes
+        t = " ".join(text.lower().split())
+        return t[4:] if t.startswith("the ") else t
     if text.isascii():
         t = text.lower()
     else:
