@@ -48,7 +48,7 @@ class Extractor(FrameBuilder):
         for fam in self.document_families:
             fam.run(self, doc, da, found)
         tokens = da.tokens
-        text = doc.text
+        text = tokens.text
         busy = sorted({tokens.sentence_of(i) for i in (*da.by_token, *da.modifiers)})
         cues = tokens.having(self.cue_hashes)
         for n in busy:

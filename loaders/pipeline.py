@@ -128,7 +128,8 @@ class Pipeline:
 
     def analyse(self, doc, source: Source) -> Analysis:
         """One parsed document, or part of one -> its actors and statements."""
-        da = self.resolver.resolve(doc, document=source.document.id, date=source.document.date)
+        da = self.resolver.resolve(doc, document=source.document.id, date=source.document.date,
+                                   text=source.text)
         found = self.extractor.extract(doc, da)
         text, offset = source.text, source.offset
         if self._lines[0] != (source.document.id, offset):

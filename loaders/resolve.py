@@ -214,14 +214,16 @@ class Resolver:
                 return then
         return actor_id
 
-    def resolve(self, doc: Doc, *, document: str | None = None, date: str | None = None) -> DocActors:
+    def resolve(self, doc: Doc, *, document: str | None = None, date: str | None = None,
+                text: str | None = None) -> DocActors:
         """The passes, in this order (each reads what the ones before found): gazetteer and NER
         spans, acronyms, named groups, short person names, short organisation names, demonyms
         and agent nouns, qualified collectives (``collectives.py``), roles (``roles.py``), context
         nouns and pronouns, bare collectives, owned agents. ``document`` (its id) scopes the bare
-        collectives to it; ``date`` (the document's, ISO) picks what a dated form names then."""
-        self._compile_for(doc.text)
-        da = DocActors(Tokens(doc))
+        collectives to it; ``date`` (the document's, ISO) picks what a dated form names then;
+        ``text`` is ``doc.text``, when the caller has it."""
+        da = DocActors(Tokens(doc, text))
+        self._compile_for(da.tokens.text)
         gaz_spans, demonyms = [], {}
         # shorter matches first, so that "South Sudanese" overrides the "Sudanese" inside it
         matches = sorted((*self.matchers[0](doc), *self.matchers[1](doc)), key=lambda m: (m[2] - m[1], m[1]))
@@ -497,7 +499,7 @@ class Resolver:
         recent: list[tuple[int, str]] = []  # (sentence start, actor) in the current paragraph
         para_start = 0
         cn, pro = self.lex.context_nouns, self.lex.pronouns
-        text = doc.text
+        text = da.tokens.text
         wanted = sorted(set(da.by_token) | {int(i) for i in da.tokens.having(self.h_context)})
         sent = None
         for i in wanted:

@@ -11,7 +11,10 @@ class Tokens:
     """One document's token attributes as arrays, so that each pass visits only the
     tokens that can matter to it instead of every token (Token objects are costly)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str | None = None):
+        #: the document's text (``doc.text`` makes a Token object per token; a caller that
+        #: holds the text passes it)
+        self.text = doc.text if text is None else text
         arr = doc.to_array([LOWER, LEMMA, SENT_START, IS_PUNCT, IS_SPACE]).astype(np.uint64)
         self.lower, self.lemma = arr[:, 0], arr[:, 1]
         starts = np.flatnonzero(arr[:, 2] == 1)

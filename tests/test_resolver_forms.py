@@ -30,3 +30,18 @@ def test_forms_compiled_on_demand_match_as_all_forms_would():
         assert lazy
     after = sum(len(items) for items in resolver.pending.values())
     assert 400 <= before - after < before / 2  # what the texts named was compiled, not everything
+
+
+def test_each_part_parsed_has_its_sources_text_exactly():
+    """The analysis takes a part's text from its source instead of rebuilding it from the Doc."""
+    from pathlib import Path
+
+    from actorgraph.loaders.readers import read_file
+
+    pipeline = Pipeline()
+    pipeline.part_chars = 1500
+    root = Path(__file__).resolve().parent.parent / "examples"
+    sources = [s for f in sorted(root.glob("*.txt")) for s in read_file(f)]
+    pairs = list(pipeline.docs(sources))
+    assert len(pairs) > len(sources)  # long ones were cut into parts
+    assert all(doc.text == source.text for doc, source in pairs)
