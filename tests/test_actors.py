@@ -158,9 +158,9 @@ def test_a_militia_is_not_its_sect_and_a_led_force_is_a_group(pipeline):
 
 
 def test_a_longer_name_around_a_known_one_is_its_own(pipeline):
-    found = edges(pipeline, "Chris Dale, head of the Distilled Spirits Council of the United States, criticised the EU. "
+    found = edges(pipeline, "Chris Dale, head of the Grain Traders Council of the United States, criticised the EU. "
                             "Anna Berg, a fellow at the European Council on Foreign Relations, praised Turkey.")
-    assert ("chris-dale", "LEADS", "distilled-spirits-council-of-the-united-states") in found, found
+    assert ("chris-dale", "LEADS", "grain-traders-council-of-the-united-states") in found, found
     assert ("anna-berg", "MEMBER_OF", "european-council-on-foreign-relations") in found, found
     assert not any(e[2] in ("united-states", "european-council") and e[0] in ("chris-dale", "anna-berg")
                    for e in found if e[1] in ("LEADS", "MEMBER_OF")), found
