@@ -165,6 +165,7 @@ class NetworkXStore:
             self._db = self._connect(":memory:")
             self._linked = True
             self._create()
+            self._finished = self._finished_condition()
             self._load_json()
             return
         if kind == "other" or (kind == "empty" and not write):
@@ -194,6 +195,7 @@ class NetworkXStore:
             self._add_links()
         if write:
             self._upgrade()
+        self._finished = self._finished_condition()
 
     def _upgrade(self) -> None:
         """What a store written by an earlier version of this schema lacks: the documents'
@@ -223,12 +225,10 @@ class NetworkXStore:
                 self._db.execute("ROLLBACK")
             raise self._error(e, "upgrading") from None
 
-    @property
-    def _finished(self) -> str:
+    def _finished_condition(self) -> str:
         """The SQL condition of a finished document (every document, in a store without parts)."""
-        if not hasattr(self, "_has_parts"):
-            self._has_parts = any(r[1] == "parts" for r in self._db.execute("PRAGMA table_info(documents)"))
-        return "parts IS NULL" if self._has_parts else "1"
+        has_parts = any(r[1] == "parts" for r in self._db.execute("PRAGMA table_info(documents)"))
+        return "parts IS NULL" if has_parts else "1"
 
     # -- connection ----------------------------------------------------------
     def _connect(self, target: str, uri: bool = False) -> sqlite3.Connection:

@@ -96,3 +96,14 @@ def run_cli(capsys, *args):
         code = e.code
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def ingest_in_runs(path: str, order, per_run: int, pipeline) -> None:
+    """Ingest ``order`` into the store file ``path`` in runs of ``per_run`` documents, each run
+    opening the store anew, so that later runs meet what earlier ones stored."""
+    from actorgraph.graph import open_store
+    from actorgraph.loaders.pipeline import ingest
+
+    for k in range(0, len(order), per_run):
+        with open_store(path, write=True) as store:
+            ingest(order[k:k + per_run], store, pipeline=pipeline)

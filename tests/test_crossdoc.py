@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import ingest_in_runs, run_cli
 
 from actorgraph.graph import open_store
 from actorgraph.graph.export import export
@@ -36,7 +36,7 @@ def check_actors(store) -> None:
     assert {x for r in store.relations() for x in (r.source, r.target)} <= set(actors)
 
 
-def ingest_in_runs(store, order, per_run, pipeline):
+def ingest_into_open_store(store, order, per_run, pipeline):
     for k in range(0, len(order), per_run):
         ingest(order[k:k + per_run], store, pipeline=pipeline)
 
@@ -47,9 +47,7 @@ def test_three_orders_give_the_expected_actors_and_one_export(tmp_path, pipeline
     exports = []
     for n, (order, per_run) in enumerate(orders):
         path = str(tmp_path / f"s{n}.db")
-        for k in range(0, len(order), per_run):  # later runs meet what earlier ones stored
-            with open_store(path, write=True) as store:
-                ingest(order[k:k + per_run], store, pipeline=pipeline)
+        ingest_in_runs(path, order, per_run, pipeline)
         with open_store(path) as store:
             check_actors(store)
             exports.append(export(store, "json"))
@@ -65,7 +63,7 @@ def test_the_bolt_store_links_the_same_in_three_orders(bolt_store, tmp_path, pip
     orders = [(DOCS, len(DOCS)), (DOCS[::-1], 1), (random.Random(7).sample(DOCS, len(DOCS)), 5)]
     for order, per_run in orders:
         bolt_store.run("MATCH (n) DETACH DELETE n", write=True)
-        ingest_in_runs(bolt_store, order, per_run, pipeline)
+        ingest_into_open_store(bolt_store, order, per_run, pipeline)
         check_actors(bolt_store)
         assert export(bolt_store, "json") == expected
     from actorgraph.queries import find_actor

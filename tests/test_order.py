@@ -5,10 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ingest_in_runs
 
 from actorgraph.graph import open_store
 from actorgraph.graph.export import export
-from actorgraph.loaders.pipeline import Pipeline, ingest
+from actorgraph.loaders.pipeline import Pipeline
 
 pytestmark = pytest.mark.model
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
@@ -28,9 +29,7 @@ def test_three_orders_and_several_runs_give_one_export(tmp_path):
     exports = []
     for n, (order, per_run) in enumerate(orders):
         path = str(tmp_path / f"s{n}.db")
-        for k in range(0, len(order), per_run):  # later runs meet what earlier ones stored
-            with open_store(path, write=True) as store:
-                ingest(order[k:k + per_run], store, pipeline=pipeline)
+        ingest_in_runs(path, order, per_run, pipeline)
         exports.append(export(open_store(path), "json"))
     assert exports[0] == exports[1] == exports[2]
     assert exports[0].count('"id": "jean-pierre-mbeki"') == 1
