@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import urllib.parse
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -182,7 +183,7 @@ class NetworkXStore:
         try:
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if write and not tables:  # a new store (another writer may be creating it too)
-                self._db.execute("PRAGMA journal_mode=WAL")  # kept in the file
+                self._use_wal()
                 self._create()
             if write:
                 self._db.execute("PRAGMA synchronous=FULL")
@@ -239,6 +240,19 @@ class NetworkXStore:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
         db.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache
         return db
+
+    def _use_wal(self) -> None:
+        """Switch a new file to WAL (kept in the file). SQLite does not wait for a lock here,
+        and two writers creating one store race for it, so the switch is retried until ``wait``."""
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     def _error(self, e: sqlite3.Error, doing: str) -> StoreError:
         if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):

@@ -157,3 +157,29 @@ def test_a_long_document_is_written_part_by_part_and_a_killed_ingest_resumes_aft
         assert resumed.unfinished() == {} and len(resumed.document_ids()) == 1
         assert to_json_data(resumed) == to_json_data(whole)  # mentions counted once per part
         assert len(whole.statements()) > 1000
+
+
+CREATE = """
+import sys, time
+from actorgraph.graph.nx_store import NetworkXStore
+start = float(sys.argv[1])
+for i, path in enumerate(sys.argv[2:]):  # both processes open each store at the same moment
+    time.sleep(max(0.0, start + 0.05 * i - time.time()))
+    NetworkXStore(path, write=True, wait=60).close()
+"""
+
+
+def test_two_writers_creating_one_store_both_open_it(tmp_path):
+    # SQLite does not wait for the lock that switching a new file to WAL takes: two ingests
+    # that start together on a missing store raced for it, and one failed at once
+    paths = [str(tmp_path / f"s{i}.db") for i in range(60)]
+    start = str(time.time() + 3)
+    procs = [subprocess.Popen([sys.executable, "-c", CREATE, start, *paths], stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    for path in paths:
+        db = sqlite3.connect(path)
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        db.close()
