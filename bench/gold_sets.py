@@ -1,6 +1,6 @@
 """Every gold set in one table: signed and typed precision/recall, per set.
 
-    python bench/gold_sets.py [--sets gold,heldout,...] [--voa] [--types]
+    python bench/gold_sets.py [--sets gold,heldout,...] [--voa] [--types] [--bands]
 
 Ingests each set's documents into a fresh store in a temporary folder and scores it
 with ``actorgraph evaluate`` (the same code). Our gold is ``examples/`` against
@@ -52,6 +52,7 @@ def score(name: str, pipeline: Pipeline, tmp: Path) -> dict:
     rep = evaluate(open_store(str(path)), gold)
     return {"set": name, "core": rep.levels["signed"].gold, "split": len(rep.splits), "found": rep.matched,
             **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")},
+            "bands": [(name, sc.precision, sc.system) for name, sc in rep.bands],
             "types": {t: (sc.precision, sc.recall, sc.system, sc.gold) for t, sc in rep.by_type.items()}}
 
 
@@ -61,6 +62,7 @@ def main() -> None:
     ap.add_argument("--voa", action="store_true", help="also the VOA development set (needs ../shared)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--types", action="store_true", help="also typed P / R per relation type and set")
+    ap.add_argument("--bands", action="store_true", help="also signed precision by confidence band and set")
     args = ap.parse_args()
     names = [n for n in args.sets.split(",") if n] + (["voa-dev"] if args.voa else [])
     pipeline = Pipeline()
@@ -84,6 +86,12 @@ def main() -> None:
                 p, rec, n_sys, n_gold = r["types"][t]
                 cells.append(f"{(f'{p:.2f}' if n_sys else '-'):>7} / {(f'{rec:.2f}' if n_gold else '-'):<4}")
             print(f"{t:<22}" + "".join(f"{c:>14}" for c in cells))
+    if args.bands:
+        print(f"\nsigned precision by confidence band (edges in the band)")
+        print(f"{'band':<22}" + "".join(f"{r['set']:>14}" for r in rows))
+        for i, (name, *_) in enumerate(rows[0]["bands"]):
+            cells = [f"{r['bands'][i][1]:.2f} ({r['bands'][i][2]})" if r["bands"][i][2] else "-" for r in rows]
+            print(f"{name:<22}" + "".join(f"{c:>14}" for c in cells))
 
 
 if __name__ == "__main__":
