@@ -52,7 +52,7 @@ def score(name: str, pipeline: Pipeline, tmp: Path) -> dict:
     rep = evaluate(open_store(str(path)), gold)
     return {"set": name, "core": rep.levels["signed"].gold, "split": len(rep.splits), "found": rep.matched,
             **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")},
-            "bands": [(name, sc.precision, sc.system) for name, sc in rep.bands],
+            "bands": [(name, sc.precision, sc.system, sc.tp) for name, sc in rep.bands],
             "types": {t: (sc.precision, sc.recall, sc.system, sc.gold) for t, sc in rep.by_type.items()}}
 
 
@@ -88,9 +88,11 @@ def main() -> None:
             print(f"{t:<22}" + "".join(f"{c:>14}" for c in cells))
     if args.bands:
         print(f"\nsigned precision by confidence band (edges in the band)")
-        print(f"{'band':<22}" + "".join(f"{r['set']:>14}" for r in rows))
+        print(f"{'band':<22}" + "".join(f"{r['set']:>14}" for r in rows) + f"{'all sets':>14}")
         for i, (name, *_) in enumerate(rows[0]["bands"]):
             cells = [f"{r['bands'][i][1]:.2f} ({r['bands'][i][2]})" if r["bands"][i][2] else "-" for r in rows]
+            tp, n = sum(r["bands"][i][3] for r in rows), sum(r["bands"][i][2] for r in rows)
+            cells.append(f"{tp / n:.2f} ({n})" if n else "-")
             print(f"{name:<22}" + "".join(f"{c:>14}" for c in cells))
 
 
