@@ -6,8 +6,10 @@ Ingests each set's documents into a fresh store in a temporary folder and scores
 with ``actorgraph evaluate`` (the same code). Our gold is ``examples/`` against
 ``tests/data/gold``; each later set is ``tests/data/<name>/docs`` against its ``gold``.
 With ``--voa``, the VOA development set too (``tests/data/voa/dev``, which points into
-``../shared/corpus/voa/voa-stories.jsonl``; needs ``../shared``). The blind VOA set is
-never scored here: `actorgraph evaluate` on it is a deliberate, recorded act.
+``../shared/corpus/voa/voa-stories.jsonl``; needs ``../shared``). ``--sets voa-blind,voa-blind2``
+scores the earlier blind sets, each already scored once and so development sets now. The
+current blind set (``voa-blind3``) is scored only with ``--final``: that first measure is a
+deliberate act, recorded in the notes.
 """
 from __future__ import annotations
 
@@ -63,8 +65,11 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--types", action="store_true", help="also typed P / R per relation type and set")
     ap.add_argument("--bands", action="store_true", help="also signed precision by confidence band and set")
+    ap.add_argument("--final", action="store_true", help="allow the current blind set, voa-blind3")
     args = ap.parse_args()
     names = [n for n in args.sets.split(",") if n] + (["voa-dev"] if args.voa else [])
+    if "voa-blind3" in names and not args.final:
+        ap.error("voa-blind3 is the blind set: it is scored once, at the end, with --final")
     pipeline = Pipeline()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
