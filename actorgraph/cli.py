@@ -45,10 +45,16 @@ def _types(value: str | None) -> list[RelType] | None:
 
 # -- commands ----------------------------------------------------------------
 def cmd_ingest(args) -> int:
-    from actorgraph.loaders.lexicon import Gazetteer, lexicon
-    from actorgraph.loaders.pipeline import Pipeline, ingest
+    import gc
 
-    gazetteer, lex = Gazetteer.load(*args.gazetteer), lexicon(*args.lexicon)
+    gc.disable()  # start-up (spaCy's imports, the lexicons) makes only long-lived objects; the
+    try:          # pipeline freezes them out of later collections
+        from actorgraph.loaders.lexicon import Gazetteer, lexicon
+        from actorgraph.loaders.pipeline import Pipeline, ingest
+
+        gazetteer, lex = Gazetteer.load(*args.gazetteer), lexicon(*args.lexicon)
+    finally:
+        gc.enable()
     with open_store(args.store, write=True, wait=args.wait) as store:
         if args.scheduler or args.workers:
             from actorgraph.loaders.cluster import ingest_on_cluster
