@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from spacy.tokens import Doc
 
 from actorgraph.graph import Actor, Batch, Document, GraphStore, InputError, Statement
 
@@ -18,7 +17,7 @@ from .extract import Extractor
 from .lexicon import Gazetteer, Lexicon
 from .lexicon import lexicon as default_lexicon
 from .link import relink
-from .nlp import load_model
+from .nlp import joined, load_model
 from .readers import Source, find_files, read_file
 from .resolve import DocActors, Resolver
 
@@ -114,7 +113,7 @@ class Pipeline:
         """(spaCy Doc, Source) in input order; a long document as its parts (:func:`split`).
 
         spaCy is fed paragraph by paragraph (its fastest way: short texts batch well), and
-        each part is put back together as one Doc (``Doc.from_docs``), whose text is the
+        each part is put back together as one Doc (:func:`~.nlp.joined`), whose text is the
         part's text exactly, so offsets and sentences are as if it had been parsed whole
         (sentences never cross a line break anyway)."""
         def pieces():
@@ -128,7 +127,7 @@ class Pipeline:
                 pieces(), as_tuples=True, n_process=processes, batch_size=batch_size):
             held.append(doc)
             if end_of_part:
-                whole = held[0] if len(held) == 1 else Doc.from_docs(held, ensure_whitespace=False)
+                whole = joined(held)
                 held = []
                 yield whole, source
 
