@@ -1,10 +1,10 @@
-"""Work done once, not per token: the shortcuts give what the plain ways give (needs the model)."""
+"""Work done once, not per token or per process: the shortcuts give what the plain ways give."""
 import pytest
 from spacy.tokens import Doc
 
+from actorgraph.graph.names import normalize
+from actorgraph.loaders.dated_roles import DatedRoles
 from actorgraph.loaders.nlp import JOINED, joined, load_model
-
-pytestmark = pytest.mark.model
 
 PARAGRAPHS = [
     "Harbour Talks Stall\n\n",
@@ -15,6 +15,7 @@ PARAGRAPHS = [
 ]
 
 
+@pytest.mark.model
 def test_joined_paragraphs_are_the_doc_from_docs_makes():
     nlp = load_model()
     docs = list(nlp.pipe(PARAGRAPHS))
@@ -26,3 +27,18 @@ def test_joined_paragraphs_are_the_doc_from_docs_makes():
     assert [(t.lemma_, t.dep_, t.head.i, str(t.morph)) for t in ours] == \
         [(t.lemma_, t.dep_, t.head.i, str(t.morph)) for t in theirs]
     assert joined(docs[:1]) is docs[0]
+
+
+def test_the_dated_roles_keys_shipped_are_those_normalize_gives():
+    """``bench/derive_roles.py`` stores each name's look-up key; a change to ``normalize`` that
+    made them stale would fail here (re-run the script)."""
+    people, keys, words = DatedRoles()._index
+    expected: dict[str, list[int]] = {}
+    for i, (name, others, _) in enumerate(people):
+        for key in {normalize(form) for form in (name, *others)}:
+            expected.setdefault(key, []).append(i)
+    assert keys == expected
+    roles = DatedRoles()
+    assert [h.name for h in roles._by_word("kabila")] == [people[i][0] for i in sorted(set(words["kabila"]))]
+    first = roles._by_word("kabila")[0]
+    assert any(h is first for h in roles._by_name(normalize(first.name)))  # one Holder per person
