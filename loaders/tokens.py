@@ -26,15 +26,25 @@ class Tokens:
         self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
 
     def having(self, hashes: np.ndarray) -> np.ndarray:
-        """Indices of the tokens whose lower form or lemma is one of ``hashes``."""
-        return np.flatnonzero(np.isin(self.lower, hashes) | np.isin(self.lemma, hashes))
+        """Indices of the tokens whose lower form or lemma is one of ``hashes`` (sorted, as
+        :func:`word_hashes` makes them: a binary search each, where ``np.isin`` sorts anew)."""
+        if not len(hashes):
+            return np.empty(0, dtype=np.intp)
+        return np.flatnonzero(_among(self.lower, hashes) | _among(self.lemma, hashes))
 
     def sentence_of(self, i: int) -> int:
         return int(np.searchsorted(self.starts, i, side="right")) - 1
 
 
+def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` is in the sorted array ``ordered``."""
+    at = np.searchsorted(ordered, values)
+    np.minimum(at, len(ordered) - 1, out=at)
+    return ordered[at] == values
+
+
 def word_hashes(vocab, words) -> np.ndarray:
-    """The string hashes of one-word ``words`` (phrases cannot match one token)."""
+    """The string hashes of one-word ``words`` (phrases cannot match one token), sorted."""
     return np.array(sorted({vocab.strings.add(w) for w in words if " " not in w}), dtype=np.uint64)
 
 

@@ -42,3 +42,20 @@ def test_the_dated_roles_keys_shipped_are_those_normalize_gives():
     assert [h.name for h in roles._by_word("kabila")] == [people[i][0] for i in sorted(set(words["kabila"]))]
     first = roles._by_word("kabila")[0]
     assert any(h is first for h in roles._by_name(normalize(first.name)))  # one Holder per person
+
+
+@pytest.mark.model
+def test_tokens_having_finds_what_isin_finds():
+    import numpy as np
+
+    from actorgraph.loaders.tokens import Tokens, word_hashes
+
+    nlp = load_model()
+    tokens = Tokens(nlp("".join(PARAGRAPHS)))
+    everything = np.unique(np.concatenate([tokens.lower, tokens.lemma]))
+    for words in (["minister", "shelled", "zebra"], ["say", "rebel"], [], ["zebra"]):
+        hashes = word_hashes(nlp.vocab, words)
+        assert tokens.having(hashes).tolist() == \
+            np.flatnonzero(np.isin(tokens.lower, hashes) | np.isin(tokens.lemma, hashes)).tolist()
+    assert tokens.having(everything).tolist() == list(range(len(tokens.lower)))
+    assert tokens.having(everything[-1:]).tolist()  # the largest hash is found too
