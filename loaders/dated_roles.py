@@ -15,6 +15,7 @@ from functools import cached_property
 from actorgraph.graph import ActorType
 from actorgraph.graph.names import normalize, slugify
 
+from .lasting import lasting
 from .lexicon import DATA, load_json
 from .mentions import ActorSeen, DocActors
 
@@ -66,11 +67,12 @@ class DatedRoles:
         """The people as read, and by index: full name key -> people, a later word of one -> people.
         The keys come with the file (``bench/derive_roles.py``); a person is made a :class:`Holder`
         only when looked up."""
-        data = load_json(self.path)
-        words: dict[str, list[int]] = {}
-        for key, ids in data["keys"].items():
-            for w in key.split()[1:]:
-                words.setdefault(w, []).extend(ids)
+        with lasting():  # some 100,000 lists, kept for the process's life
+            data = load_json(self.path)
+            words: dict[str, list[int]] = {}
+            for key, ids in data["keys"].items():
+                for w in key.split()[1:]:
+                    words.setdefault(w, []).extend(ids)
         return data["people"], data["keys"], words
 
     def _holder(self, i: int) -> Holder:

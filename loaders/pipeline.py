@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import time
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from actorgraph.graph import Actor, Batch, Document, GraphStore, InputError, Sta
 
 from .dates import sentence_date
 from .extract import Extractor
+from .lasting import lasting
 from .lexicon import Gazetteer, Lexicon
 from .lexicon import lexicon as default_lexicon
 from .link import relink
@@ -91,21 +91,12 @@ class Pipeline:
     """spaCy, resolution and extraction, built once and reused for every document."""
 
     def __init__(self, nlp=None, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
-        # Building makes some 100,000 objects that live as long as the process (the model, the
-        # lexicon, the gazetteer): no collection can free any of them while they are made, and
-        # frozen afterwards, every later full collection skips them instead of walking them all.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with lasting():  # the model, the lexicon, the gazetteer: some 100,000 objects the process keeps
             self.nlp = nlp or load_model()
             self.lexicon = lexicon or default_lexicon()
             self.gazetteer = gazetteer or Gazetteer.load()
             self.resolver = Resolver(self.nlp, self.gazetteer, self.lexicon)
             self.extractor = Extractor(self.lexicon, self.nlp.vocab)
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
         self._lines: tuple[tuple, list[int]] = ((), [])  # line starts of the part in hand
         self.part_chars = PART_CHARS
 

@@ -59,3 +59,22 @@ def test_tokens_having_finds_what_isin_finds():
             np.flatnonzero(np.isin(tokens.lower, hashes) | np.isin(tokens.lemma, hashes)).tolist()
     assert tokens.having(everything).tolist() == list(range(len(tokens.lower)))
     assert tokens.having(everything[-1:]).tolist()  # the largest hash is found too
+
+
+def test_lasting_pauses_collection_freezes_what_it_made_and_restores_the_thresholds():
+    import gc
+
+    from actorgraph.loaders.lasting import lasting
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    try:
+        with lasting():
+            with lasting():
+                gc.disable(), gc.enable()  # as a library may do: collection stays paused
+                assert gc.get_threshold()[0] == 0
+            kept = [[n] for n in range(1000)]
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold() == before
+        assert gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.unfreeze()
