@@ -27,6 +27,7 @@ PART_CHARS = 100_000
 
 
 PARAGRAPH = re.compile(r"[^\n]*\n+|[^\n]+$")
+NEWLINE = re.compile("\n")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -134,23 +135,23 @@ class Pipeline:
         found = self.extractor.extract(doc, da)
         text, offset = source.text, source.offset
         if self._lines[0] != (source.document.id, offset):
-            self._lines = ((source.document.id, offset), [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
+            self._lines = ((source.document.id, offset), [0] + [m.end() for m in NEWLINE.finditer(text)])
         line_starts = self._lines[1]
         best: dict[str, Statement] = {}
         date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if found else []
         dated: dict[int, str | None] = {}  # sentence start -> the one date it names
         for f in found:
-            start, end = f.sentence.start_char + offset, f.sentence.end_char + offset
             sent = f.sentence
+            at, until = sent.start_char, sent.end_char
+            start, end = at + offset, until + offset
             if sent.start not in dated:
-                at = sent.start_char
-                dated[sent.start] = sentence_date(sent.text, [(i - at, j - at) for i, j in date_ents
-                                                              if at <= i < sent.end_char],
+                dated[sent.start] = sentence_date(text[at:until], [(i - at, j - at) for i, j in date_ents
+                                                                   if at <= i < until],
                                                   source.document.date)
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
-                start=start, end=end, confidence=f.confidence, sentence=text[start - offset:end - offset],
-                line=source.lines + bisect.bisect_right(line_starts, start - offset),
+                start=start, end=end, confidence=f.confidence, sentence=text[at:until],
+                line=source.lines + bisect.bisect_right(line_starts, at),
                 date=dated[sent.start] or source.document.date,
                 negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
                 pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")

@@ -2,6 +2,8 @@
 token attributes as arrays, word hashes for fast lookups, and small readings of a token."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
@@ -21,8 +23,9 @@ class Tokens:
         if len(doc) and (len(starts) == 0 or starts[0] != 0):
             starts = np.concatenate(([0], starts))
         self.starts = starts
-        ends = list(starts[1:]) + [len(doc)]
-        self.sents = [doc[int(a):int(b)] for a, b in zip(starts, ends)]
+        self._starts = starts.tolist()  # for bisect: a search of a numpy array costs more per call
+        ends = self._starts[1:] + [len(doc)]
+        self.sents = [doc[a:b] for a, b in zip(self._starts, ends)]
         self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
 
     def having(self, hashes: np.ndarray) -> np.ndarray:
@@ -33,12 +36,12 @@ class Tokens:
         return np.flatnonzero(_among(self.lower, hashes) | _among(self.lemma, hashes))
 
     def sentence_of(self, i: int) -> int:
-        return int(np.searchsorted(self.starts, i, side="right")) - 1
+        return bisect_right(self._starts, i) - 1
 
 
 def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     """Whether each of ``values`` is in the sorted array ``ordered``."""
-    at = np.searchsorted(ordered, values)
+    at = ordered.searchsorted(values)
     np.minimum(at, len(ordered) - 1, out=at)
     return ordered[at] == values
 
