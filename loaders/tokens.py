@@ -3,6 +3,7 @@ token attributes as arrays, word hashes for fast lookups, and small readings of 
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
@@ -28,12 +29,21 @@ class Tokens:
         self.sents = [doc[a:b] for a, b in zip(self._starts, ends)]
         self.words = int(((arr[:, 3] == 0) & (arr[:, 4] == 0)).sum())
 
+    @cached_property
+    def _forms(self) -> tuple[np.ndarray, np.ndarray]:
+        """The document's distinct lower forms and lemmas, and where each token's two are in them."""
+        forms, where = np.unique(np.concatenate([self.lower, self.lemma]), return_inverse=True)
+        return forms, where.reshape(2, -1)
+
     def having(self, hashes: np.ndarray) -> np.ndarray:
         """Indices of the tokens whose lower form or lemma is one of ``hashes`` (sorted, as
-        :func:`word_hashes` makes them: a binary search each, where ``np.isin`` sorts anew)."""
+        :func:`word_hashes` makes them): the document's distinct forms are looked up, each once,
+        by binary search (``np.isin`` sorted both arrays anew on every call)."""
         if not len(hashes):
             return np.empty(0, dtype=np.intp)
-        return np.flatnonzero(_among(self.lower, hashes) | _among(self.lemma, hashes))
+        forms, where = self._forms
+        hit = _among(forms, hashes)
+        return np.flatnonzero(hit[where[0]] | hit[where[1]])
 
     def sentence_of(self, i: int) -> int:
         return bisect_right(self._starts, i) - 1
