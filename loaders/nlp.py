@@ -41,6 +41,7 @@ def line_sentences(doc):
             doc[i + 1].is_sent_start = True
     return doc
 
+
 #: every token attribute a parsed Doc carries (words, spaces, tags, heads, entities, lemmas, sentences)
 JOINED = list(Doc._get_array_attrs())
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-
 from actorgraph.graph import Actor, Batch, Document, GraphStore, InputError, Statement
 
 from .dates import sentence_date
