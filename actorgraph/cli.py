@@ -45,10 +45,15 @@ def _types(value: str | None) -> list[RelType] | None:
 
 # -- commands ----------------------------------------------------------------
 def cmd_ingest(args) -> int:
-    from actorgraph.loaders.lexicon import Gazetteer, lexicon
-    from actorgraph.loaders.pipeline import Pipeline, ingest
+    from actorgraph.loaders.lasting import lasting
 
-    gazetteer, lex = Gazetteer.load(*args.gazetteer), lexicon(*args.lexicon)
+    with lasting():  # start-up (spaCy's imports, the model, the lexicons) makes what the process keeps
+        from actorgraph.loaders.lexicon import Gazetteer, lexicon
+        from actorgraph.loaders.pipeline import Pipeline, ingest
+
+        gazetteer, lex = Gazetteer.load(*args.gazetteer), lexicon(*args.lexicon)
+        here = args.processes <= 1 and not (args.scheduler or args.workers)
+        pipeline = Pipeline(gazetteer=gazetteer, lexicon=lex) if here else None  # else one per worker
     with open_store(args.store, write=True, wait=args.wait) as store:
         if args.scheduler or args.workers:
             from actorgraph.loaders.cluster import ingest_on_cluster
@@ -57,7 +62,6 @@ def cmd_ingest(args) -> int:
                                        scheduler=args.scheduler, workers=args.workers or 2, gazetteer=gazetteer,
                                        lexicon=lex, progress=_progress, notice=lambda m: print(m, file=sys.stderr))
         else:
-            pipeline = Pipeline(gazetteer=gazetteer, lexicon=lex) if args.processes <= 1 else None  # else one per worker
             report = ingest(args.paths, store, pipeline=pipeline, gazetteer=gazetteer, lexicon=lex,
                             processes=args.processes,
                             progress=_progress)

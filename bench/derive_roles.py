@@ -9,8 +9,9 @@ dated codes ("\t[CODGOV 970517-010118]": DR Congo, government, 17 May 1997 to 18
 government code (GOV...) of a country the shipped gazetteer knows; their name-like synonyms
 (no titles: "PRESIDENT_CLINTON" is not a name); every dated code (an undated default code is left out), as
 ``[country id, role, start, end]`` with role ``GOV`` (any government post) or ``ELI`` (an elite
-out of office) and ISO dates ("" for an open end). The MIT notice goes beside the output
-(``roles_dated.NOTICE``).
+out of office) and ISO dates ("" for an open end). Beside them, each name's look-up key with the
+people it names (``keys``), so that a process reading the file need not normalize every name.
+The MIT notice goes beside the output (``roles_dated.NOTICE``).
 """
 from __future__ import annotations
 
@@ -115,6 +116,16 @@ def people(lines: list[str], iso_ids: dict[str, str], stop: set[str]) -> list[li
     return out
 
 
+def keys(found: list[list]) -> dict[str, list[int]]:
+    """Look-up key of each name -> the indices of the people it names, in order: worked out here
+    once, not by every process that reads the file."""
+    out: dict[str, list[int]] = {}
+    for i, (name, others, _) in enumerate(found):
+        for key in sorted({normalize(form) for form in (name, *others)}):
+            out.setdefault(key, []).append(i)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", type=Path, default=SOURCE)
@@ -130,8 +141,10 @@ def main() -> None:
     found = people(lines, iso_ids, stop)
     data = {"about": "Dated roles of heads of state, ministers and officials, derived by bench/derive_roles.py "
                      "from Phoenix.Countries.actors.txt (PETRARCH-2, MIT; see roles_dated.NOTICE). Each person: "
-                     "[name, [other names], [[country id, GOV|ELI, start, end], ...]], ISO dates, '' open.",
-            "people": found}
+                     "[name, [other names], [[country id, GOV|ELI, start, end], ...]], ISO dates, '' open. "
+                     "keys: each name's look-up key (actorgraph.graph.names.normalize) -> the people "
+                     "(indices into people) it names.",
+            "people": found, "keys": keys(found)}
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(iso_ids)} countries matched, {len(found)} people, "
           f"{sum(len(p[2]) for p in found)} dated codes -> {args.out} ({args.out.stat().st_size // 1024} KB)")

@@ -48,8 +48,11 @@ def distinct_aliases(name: str, aliases) -> tuple[str, ...]:
     """``aliases`` sorted, one form per case-insensitive spelling, without ``name`` itself in
     any case. Of a spelling's forms the mixed-case one is kept ("Kremlin", not "KREMLIN" or
     "kremlin"), then the first in sort order."""
+    forms = set(aliases)
+    if len(forms) <= 1:  # the common cases, without the sort
+        return tuple(a for a in forms if a.casefold() != name.casefold())
     best: dict[str, str] = {}
-    for alias in sorted(set(aliases), key=lambda x: (x.isupper(), x.islower(), x)):
+    for alias in sorted(forms, key=lambda x: (x.isupper(), x.islower(), x)):
         best.setdefault(alias.casefold(), alias)
     best.pop(name.casefold(), None)
     return tuple(sorted(best.values()))

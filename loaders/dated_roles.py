@@ -15,6 +15,7 @@ from functools import cached_property
 from actorgraph.graph import ActorType
 from actorgraph.graph.names import normalize, slugify
 
+from .lasting import lasting
 from .lexicon import DATA, load_json
 from .mentions import ActorSeen, DocActors
 
@@ -59,19 +60,34 @@ class Holder:
 class DatedRoles:
     def __init__(self, path=DATA / "roles_dated.json"):
         self.path = path
+        self._holders: dict[int, Holder] = {}
 
     @cached_property
-    def _index(self) -> tuple[dict[str, list[Holder]], dict[str, list[Holder]]]:
-        full: dict[str, list[Holder]] = {}
-        words: dict[str, list[Holder]] = {}
-        for name, others, roles in load_json(self.path)["people"]:
-            h = Holder(name, others, roles)
-            keys = {normalize(form) for form in (name, *others)}
-            for key in keys:
-                full.setdefault(key, []).append(h)
-            for w in {w for key in keys for w in key.split()[1:]}:
-                words.setdefault(w, []).append(h)
-        return full, words
+    def _index(self) -> tuple[list[list], dict[str, list[int]], dict[str, list[int]]]:
+        """The people as read, and by index: full name key -> people, a later word of one -> people.
+        The keys come with the file (``bench/derive_roles.py``); a person is made a :class:`Holder`
+        only when looked up."""
+        with lasting():  # some 100,000 lists, kept for the process's life
+            data = load_json(self.path)
+            words: dict[str, list[int]] = {}
+            for key, ids in data["keys"].items():
+                for w in key.split()[1:]:
+                    words.setdefault(w, []).extend(ids)
+        return data["people"], data["keys"], words
+
+    def _holder(self, i: int) -> Holder:
+        h = self._holders.get(i)
+        if h is None:
+            h = self._holders[i] = Holder(*self._index[0][i])
+        return h
+
+    def _by_name(self, key: str) -> list[Holder]:
+        """The people a full name's key names, in the file's order."""
+        return [self._holder(i) for i in self._index[1].get(key, ())]
+
+    def _by_word(self, word: str) -> list[Holder]:
+        """The people one of whose names has ``word`` after its first word, in the file's order."""
+        return [self._holder(i) for i in sorted(set(self._index[2].get(word, ())))]
 
     def resolve(self, doc, da: DocActors, date: str | None, titled: set[str]) -> None:
         """Give the document's unknown people their dated roles (see the module's docstring).
@@ -84,7 +100,7 @@ class DatedRoles:
         for actor in [a for a in da.actors.values() if a.type is ActorType.PERSON and not a.known]:
             key = normalize(actor.name)
             if len(key.split()) > 1:
-                cands = self._index[0].get(key, [])
+                cands = self._by_name(key)
                 pick = max(cands, key=lambda h: (h.role_on(day) is not None, -h.distance(day)), default=None)
             else:
                 pick = self._by_surname(key, day, states, actor.id in titled)
@@ -108,8 +124,8 @@ class DatedRoles:
                 continue
             word = normalize(doc[m.start].text)
             names = {normalize(n) for n in (actor.name, *actor.aliases)}
-            own = [h for n in names for h in self._index[0].get(n, ())]
-            own += [h for n in names if len(n.split()) > 1 for h in self._index[1].get(n.split()[-1], ())
+            own = [h for n in names for h in self._by_name(n)]
+            own += [h for n in names if len(n.split()) > 1 for h in self._by_word(n.split()[-1])
                     if set(n.split()) <= set(normalize(h.name).split())]  # "Joseph Kabila" Kabange
             if any((h.role_on(day) or ("",))[0] == "GOV" for h in own):
                 continue
@@ -123,7 +139,7 @@ class DatedRoles:
 
     def _by_surname(self, word: str, day: str, states: set[str], titled: bool) -> Holder | None:
         cands = []
-        for h in self._index[1].get(word, []):
+        for h in self._by_word(word):
             if normalize(h.name).split()[-1] != word and not any(normalize(o).split()[-1] == word for o in h.others) \
                     and not h.name.lower().split()[1:2] == [word]:
                 continue  # "Kabila" names Joseph Kabila Kabange (his middle name is his surname), not a Kabila Smith

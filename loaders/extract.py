@@ -24,7 +24,8 @@ Families, each with its own base confidence (see ``families/__init__.py``):
 """
 from __future__ import annotations
 
-import numpy as np
+from bisect import bisect_left
+
 from spacy.tokens import Doc
 
 from .families import cue_words, families
@@ -50,13 +51,13 @@ class Extractor(FrameBuilder):
         tokens = da.tokens
         text = tokens.text
         busy = sorted({tokens.sentence_of(i) for i in (*da.by_token, *da.modifiers)})
-        cues = tokens.having(self.cue_hashes)
+        cues = tokens.having(self.cue_hashes).tolist()
         for n in busy:
             sent = tokens.sents[n]
             if text[sent.start_char:sent.end_char].rstrip().endswith("?"):
                 continue
-            lo, hi = np.searchsorted(cues, [sent.start, sent.end])
-            cue_tokens = [doc[int(i)] for i in cues[lo:hi]]
+            lo, hi = bisect_left(cues, sent.start), bisect_left(cues, sent.end)
+            cue_tokens = [doc[i] for i in cues[lo:hi]]
             for tok in cue_tokens:
                 low = tok.lemma_.lower()
                 for fam in self.token_families:

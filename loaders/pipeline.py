@@ -8,16 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from spacy.tokens import Doc
-
 from actorgraph.graph import Actor, Batch, Document, GraphStore, InputError, Statement
 
 from .dates import sentence_date
 from .extract import Extractor
+from .lasting import lasting
 from .lexicon import Gazetteer, Lexicon
 from .lexicon import lexicon as default_lexicon
 from .link import relink
-from .nlp import load_model
+from .nlp import joined, load_model
 from .readers import Source, find_files, read_file
 from .resolve import DocActors, Resolver
 
@@ -27,6 +26,7 @@ PART_CHARS = 100_000
 
 
 PARAGRAPH = re.compile(r"[^\n]*\n+|[^\n]+$")
+NEWLINE = re.compile("\n")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -91,11 +91,12 @@ class Pipeline:
     """spaCy, resolution and extraction, built once and reused for every document."""
 
     def __init__(self, nlp=None, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
-        self.nlp = nlp or load_model()
-        self.lexicon = lexicon or default_lexicon()
-        self.gazetteer = gazetteer or Gazetteer.load()
-        self.resolver = Resolver(self.nlp, self.gazetteer, self.lexicon)
-        self.extractor = Extractor(self.lexicon, self.nlp.vocab)
+        with lasting():  # the model, the lexicon, the gazetteer: some 100,000 objects the process keeps
+            self.nlp = nlp or load_model()
+            self.lexicon = lexicon or default_lexicon()
+            self.gazetteer = gazetteer or Gazetteer.load()
+            self.resolver = Resolver(self.nlp, self.gazetteer, self.lexicon)
+            self.extractor = Extractor(self.lexicon, self.nlp.vocab)
         self._lines: tuple[tuple, list[int]] = ((), [])  # line starts of the part in hand
         self.part_chars = PART_CHARS
 
@@ -103,7 +104,7 @@ class Pipeline:
         """(spaCy Doc, Source) in input order; a long document as its parts (:func:`split`).
 
         spaCy is fed paragraph by paragraph (its fastest way: short texts batch well), and
-        each part is put back together as one Doc (``Doc.from_docs``), whose text is the
+        each part is put back together as one Doc (:func:`~.nlp.joined`), whose text is the
         part's text exactly, so offsets and sentences are as if it had been parsed whole
         (sentences never cross a line break anyway)."""
         def pieces():
@@ -117,7 +118,7 @@ class Pipeline:
                 pieces(), as_tuples=True, n_process=processes, batch_size=batch_size):
             held.append(doc)
             if end_of_part:
-                whole = held[0] if len(held) == 1 else Doc.from_docs(held, ensure_whitespace=False)
+                whole = joined(held)
                 held = []
                 yield whole, source
 
@@ -133,23 +134,23 @@ class Pipeline:
         found = self.extractor.extract(doc, da)
         text, offset = source.text, source.offset
         if self._lines[0] != (source.document.id, offset):
-            self._lines = ((source.document.id, offset), [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
+            self._lines = ((source.document.id, offset), [0] + [m.end() for m in NEWLINE.finditer(text)])
         line_starts = self._lines[1]
         best: dict[str, Statement] = {}
         date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if found else []
         dated: dict[int, str | None] = {}  # sentence start -> the one date it names
         for f in found:
-            start, end = f.sentence.start_char + offset, f.sentence.end_char + offset
             sent = f.sentence
+            at, until = sent.start_char, sent.end_char
+            start, end = at + offset, until + offset
             if sent.start not in dated:
-                at = sent.start_char
-                dated[sent.start] = sentence_date(sent.text, [(i - at, j - at) for i, j in date_ents
-                                                              if at <= i < sent.end_char],
+                dated[sent.start] = sentence_date(text[at:until], [(i - at, j - at) for i, j in date_ents
+                                                                   if at <= i < until],
                                                   source.document.date)
             st = Statement.make(
                 subject=f.subject, type=f.type, object=f.object, document=source.document.id,
-                start=start, end=end, confidence=f.confidence, sentence=text[start - offset:end - offset],
-                line=source.lines + bisect.bisect_right(line_starts, start - offset),
+                start=start, end=end, confidence=f.confidence, sentence=text[at:until],
+                line=source.lines + bisect.bisect_right(line_starts, at),
                 date=dated[sent.start] or source.document.date,
                 negated=f.negated, hedged=f.hedged, reported=f.reported, speaker=f.speaker,
                 pattern=f"{EXTRACTOR_VERSION}:{f.pattern}")

@@ -113,9 +113,12 @@ class Resolver:
         words = _runs(text)
         ready = []
         for run in sorted(words & self.pending.keys()):
-            waiting = self.pending.pop(run)
-            keep = [item for item in waiting if not item[3] <= words]
-            ready += [item[:3] for item in waiting if item[3] <= words]
+            keep = []
+            for item in self.pending.pop(run):
+                if item[3] <= words:
+                    ready.append(item[:3])
+                else:
+                    keep.append(item)
             if keep:
                 self.pending[run] = keep
         self._add(ready)
