@@ -129,6 +129,9 @@ class FrameBuilder:
             if a is not None and t.lower_ in self.lex.titles:  # "Niger's ruler, General X, ...": the person acts
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)
                           and da.actors[da.at(c)].type is ActorType.PERSON), a)
+            if t.pos_ == "NOUN":  # "the Kurdish militia, the YPG": the name says which (not its modifiers)
+                a = next((da.at(c) for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and da.at(c) and da.actors[da.at(c)].type is not ActorType.PERSON), a)
             if a is None and t.dep_ == "appos" and da.at(t.head):  # "X, a coalition that includes Y"
                 a = da.at(t.head)
             if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \

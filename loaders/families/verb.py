@@ -75,7 +75,8 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     for k in kids:  # the instrument names the act: "punished Kenya with massacres"
         if k.dep_ == "prep" and k.lower_ == "with":
             means = [lex.nominals.get(p.lemma_.lower()) for p in k.children if p.dep_ == "pobj"]
-            if means and means[0] in (RelType.ATTACKS, RelType.SANCTIONS) and rel.polarity < 0:
+            if means and means[0] in (RelType.ATTACKS, RelType.SANCTIONS) and rel.polarity < 0 \
+                    and rel is not RelType.THREATENS:  # "threatened X with tariffs" stays a threat
                 rel = means[0]
     warner = _warner(fb, verb, rel, da)
     if warner:  # "X warned that his fighters will strike Y": a threat by X, not yet an attack

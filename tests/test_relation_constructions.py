@@ -1,0 +1,44 @@
+"""Relation constructions of real journalism (issue 11): verbs, clauses and event nouns, on
+sentences written for these tests (needs the model). Each case gives the exact set of edges the
+sentence states."""
+import pytest
+
+from actorgraph.graph import Document, RelType
+from actorgraph.loaders.pipeline import Pipeline
+from actorgraph.loaders.readers import Source
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def edges(pipeline, text):
+    src = Source(Document.from_text(text, "test.txt"), text)
+    return {(s.subject, s.type.value, s.object) for s in pipeline.analyse(pipeline.nlp(text), src).statements}
+
+
+def canon(found):
+    """Symmetric relations in id order, as the store keeps them."""
+    return {(min(s, o), t, max(s, o)) if RelType(t).symmetric else (s, t, o) for s, t, o in found}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a threat's instrument does not make it the act itself
+    ("Washington threatened Brazil with steep tariffs on coffee.", {("united-states", "THREATENS", "brazil")}),
+    ("Peru punished Chile with tariffs.", {("peru", "SANCTIONS", "chile")}),
+])
+def test_a_threat_with_an_instrument_stays_a_threat(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a common noun with a named apposition is the named actor, not its modifiers' actors
+    ("Ankara launched an offensive against the Kurdish militia, the YPG, in northern Syria.",
+     {("turkey", "ATTACKS", "ypg")}),
+    ("Kenyan troops attacked the Somali militia, al-Shabab, near the border.", {("kenya", "ATTACKS", "al-shabaab")}),
+])
+def test_a_named_apposition_says_which_actor(pipeline, text, expected):
+    assert {e for e in edges(pipeline, text) if e[1] != "MEMBER_OF"} == expected
