@@ -42,3 +42,29 @@ def test_a_threat_with_an_instrument_stays_a_threat(pipeline, text, expected):
 ])
 def test_a_named_apposition_says_which_actor(pipeline, text, expected):
     assert {e for e in edges(pipeline, text) if e[1] != "MEMBER_OF"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one "under" an act is its target; its agent comes "from" or "by", or modifies it
+    ("Syrian troops came under fire from ISIS near Palmyra.", {("isis", "ATTACKS", "syria")}),
+    ("Iran, under US sanctions, sells oil to China.",
+     {("united-states", "SANCTIONS", "iran"), ("iran", "PROVIDES_AID", "china")}),
+    # a person under fire is criticised
+    ("Prime Minister Lena Varga came under fire from the Socialist Party.",
+     {("socialist-party", "CRITICIZES", "lena-varga")}),
+    # other things one is under are no act on one
+    ("Kenya is under the impression that Uganda agreed.", set()),
+])
+def test_the_one_under_an_act_is_its_target(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what is exchanged, both sides did
+    ("Kenyan troops exchanged fire with Somali soldiers.",
+     {("kenya", "ATTACKS", "somalia"), ("somalia", "ATTACKS", "kenya")}),
+    # a clash "with" stays one-sided
+    ("Kenyan troops clashed with Somali soldiers.", {("kenya", "ATTACKS", "somalia")}),
+])
+def test_an_exchange_of_fire_runs_both_ways(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

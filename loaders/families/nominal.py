@@ -9,7 +9,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from actorgraph.graph import RelType
+from actorgraph.graph import ActorType, RelType
 
 from ..frames import ATTITUDES, INHERITED, MATERIAL, FrameBuilder, Found
 from ..mentions import DocActors
@@ -70,6 +70,15 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in fb.actors(p, da)]
         objects += fb.pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
                                      hostile=rel in MATERIAL)
+    under = _under(fb, noun, rel, da)
+    if under is not None:  # "the convoy came under attack from X": the one under it is its target
+        patients, more = under
+        subjects = [a for a in dict.fromkeys(subjects + more) if a not in patients]
+        if rel is RelType.ATTACKS and low in lex.figurative_fire and all(
+                da.actors[a].type is ActorType.PERSON for a in patients):
+            rel = RelType.CRITICIZES  # "the minister came under fire from the opposition"
+        fb.emit(found, subjects, rel, patients, sent, FAMILY, clause, da)
+        return
     factor = 1.0
     light = gov is not None and gov.pos_ == "VERB" and (
         (slot == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
@@ -105,6 +114,18 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         return
     if subjects and objects:
         fb.emit(found, subjects, rel, objects, sent, FAMILY, clause, da)
+
+
+def _under(fb: FrameBuilder, noun: Token, rel: RelType, da: DocActors) -> tuple[list[str], list[str]] | None:
+    """Who is "under" a noun of ``under_nouns`` (a hostile or protecting act), and its agents hung on that clause's verb:
+    "the convoy came under attack from X", "Iran, under US sanctions, ...", "lived under Russian
+    protection". None where the noun is not under anything."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or not {noun.lower_, noun.lemma_.lower()} & fb.lex.under_nouns:
+        return None
+    host = noun.head.head
+    if host.pos_ in ("VERB", "AUX"):
+        return fb.subjects(host, da)[0], fb.pobj_actors(host, {"from", "by"}, da)
+    return fb.actors(host, da), []
 
 
 FAMILY = register("nominal", 1, 0.8, scope="token", order=20, select=select, run=run,

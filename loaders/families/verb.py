@@ -85,7 +85,8 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
         fb.emit(found, warner, RelType.THREATENS, objects, sent, FAMILY, clause, da)
         return
     subjects, factor = fb.subjects(verb, da)
-    objects, pattern = fb.objects(verb, rel, da, fb.preps(lemma, rel))
+    mutual = lemma in lex.mutual_verbs
+    objects, pattern = fb.objects(verb, rel, da, fb.preps(lemma, rel) | ({"with"} if mutual else set()))
     if pattern == "stative":
         subjects = [a for k in kids if k.dep_ == "nsubjpass" for a in fb.actors(k, da)]
         objects, pattern = fb.pobj_actors(verb, {"to", "with"}, da), "verb"
@@ -95,7 +96,7 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     clause.factor *= factor
     together(fb, verb, subjects, sent, da, found, clause)
     if not objects:
-        mutual = lemma in lex.mutual_verbs or any(t.lower_ in lex.reciprocal_words for t in verb.subtree)
+        mutual = mutual or any(t.lower_ in lex.reciprocal_words for t in verb.subtree)
         if (rel.symmetric or mutual) and len(subjects) > 1:
             # "Riyadh and Tehran agreed", "X and Y met", "Armenia and Azerbaijan clashed" (both ways)
             for a, b in combinations(subjects, 2):
@@ -118,6 +119,10 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
             fb.emit(found, subjects, RelType.MEMBER_OF, groups, sent, VARIANTS[pattern], clause, da)
         objects = [o for o in objects if o not in groups]
     fb.emit(found, subjects, rel, objects, sent, VARIANTS[pattern], clause, da)
+    if mutual and pattern == "verb" and any(k.dep_ == "dobj" for k in kids):
+        # "exchanged fire with Y": what is exchanged, both sides did
+        partners = [o for o in fb.pobj_actors(verb, {"with"}, da, targets=True) if o in objects]
+        fb.emit(found, partners, rel, subjects, sent, VARIANTS[pattern], clause, da)
 
 
 def _warner(fb: FrameBuilder, verb: Token, rel: RelType, da: DocActors) -> list[str]:
