@@ -68,3 +68,20 @@ def test_the_one_under_an_act_is_its_target(pipeline, text, expected):
 ])
 def test_an_exchange_of_fire_runs_both_ways(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # measures against an actor sanction it
+    ("Beijing imposed punitive measures against Canberra.", {("china", "SANCTIONS", "australia")}),
+    ("Kenya announced measures against the virus.", set()),
+    # an act stated in a relative clause is its subject's, whatever the clause above does to it
+    ("Officials discussed lifting the sanctions that Washington imposed on Moscow.",
+     {("united-states", "SANCTIONS", "russia")}),
+    ("The aid that Russia delivered to Syria arrived.", {("russia", "PROVIDES_AID", "syria")}),
+    # and an attitude toward it targets that subject
+    ("Kenya condemned the strikes that Somalia launched against al-Shabab.",
+     {("kenya", "CRITICIZES", "somalia"), ("somalia", "ATTACKS", "al-shabaab")}),
+    ("Peru rejected the offer Chile made last week.", {("peru", "OPPOSES", "chile")}),
+])
+def test_an_act_in_a_relative_clause_is_its_subjects(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

@@ -54,6 +54,16 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
         if gov.lower_ in lex.quantities and gov.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.head.i != gov.i:
             slot, gov = gov.dep_, gov.head  # "suspended some of its assistance", "carried out a series of strikes"
+    for rc in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in lex.light_verbs):
+        # "lifting the sanctions Washington has imposed on Moscow": the relative clause states the act,
+        # by its own subject, whatever the clause above does to the noun
+        doers = [a for k in rc.children if k.dep_ == "nsubj" and k.lower_ not in lex.relative_pronouns
+                 for a in fb.actors(k, da)]
+        targets = objects + [a for a in fb.pobj_actors(rc, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
+                                                       targets=True, hostile=rel in MATERIAL) if a not in objects]
+        if doers and targets and not mods:
+            fb.emit(found, doers, rel, targets, sent, FAMILY, fb.clause(rc, sent, da), da)
+            return
     if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and slot == "dobj")) \
             and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
         return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
