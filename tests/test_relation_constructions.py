@@ -85,3 +85,13 @@ def test_an_exchange_of_fire_runs_both_ways(pipeline, text, expected):
 ])
 def test_an_act_in_a_relative_clause_is_its_subjects(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # who leads an act does it; who backs it is not thereby its doer
+    ("A Saudi-led offensive against the Houthis stalled.", {("saudi-arabia", "ATTACKS", "houthis")}),
+    ("The militia fought in the Washington-led war against Islamic State.", {("united-states", "ATTACKS", "isis")}),
+    ("An Iranian-backed attack on US troops killed three.", set()),
+])
+def test_the_leader_of_an_act_does_it(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

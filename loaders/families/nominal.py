@@ -34,12 +34,15 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         rel = RelType.COOPERATES_WITH  # "joint operations with Congolese troops", "a joint Iranian-Russian effort"
     objects = fb.pobj_actors(noun, lex.nominal_preps.get(rel, set()) - {"between"}, da, targets=True,
                              hostile=rel in MATERIAL, owners="acts" if rel is RelType.SUPPORTS else rel in ATTITUDES)
-    mods = []
+    mods, leaders = [], []
     for k in noun.lefts:
         if k.dep_ == "det":
             continue
         for t in k.subtree:
             a = da.modifier(t)
+            head = t.head if t.head.lower_ in lex.backed else t.doc[t.i + 2] if t.i + 2 < len(t.doc) else t
+            if a and lex.backed.get(head.lower_) is RelType.LEADS and not rel.symmetric:
+                leaders.append(a)  # "the Washington-led war against IS": who leads an act does it
             if t.head.lower_ in lex.backed or (t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in lex.backed
                                                and t.doc[t.i + 1].text == "-") or (
                     t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
@@ -73,7 +76,7 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         return
     between = fb.pobj_actors(noun, {"between"}, da) + [  # "a truce brokered by X between A and B"
         a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in fb.pobj_actors(c, {"between"}, da)]
-    subjects = mods[:1] + fb.pobj_actors(noun, {"by", "from"}, da)
+    subjects = (mods[:1] or leaders[:1]) + fb.pobj_actors(noun, {"by", "from"}, da)
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 and c.lemma_.lower() not in lex.mediation_words):  # a truce brokered by X: X is no party
         # "the pressure exerted by Nusra and ISIS on the airbases"
