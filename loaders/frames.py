@@ -209,6 +209,7 @@ class FrameBuilder:
         came_by = ""  # how we reached ``cur`` from the clause below it
         while True:
             kids = list(cur.children)
+            negated = False
             if not own and (any((k.dep_ == "neg" or k.lower_ in lex.negation_words)
                                 and not (k.i + 1 < len(k.doc) and k.doc[k.i + 1].lower_ == "only")  # "not only"
                                 for k in kids) or any(
@@ -217,6 +218,7 @@ class FrameBuilder:
                     c.refused = not c.refused  # "would never recognise Kosovo", "won't back X": a refusal
                 elif cur is pred or not c.refused:
                     c.drop = True
+                negated = cur is not pred
             if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
                 c.drop = True
             if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in k.children)
@@ -230,7 +232,9 @@ class FrameBuilder:
                 c.hedged = True
             lemma = cur.lemma_.lower()
             if cur is not pred and came_by != "conj":  # "refused X and attacked Y": the attack stands
-                if lemma in lex.refusal_verbs:
+                if lemma in lex.refusal_verbs and negated:
+                    c.drop = False  # "did not hesitate to strike X", "never stopped backing Y": it stands
+                elif lemma in lex.refusal_verbs:
                     c.refused = not c.refused
                     c.drop = c.drop and False
                 if lemma in lex.denial_verbs:

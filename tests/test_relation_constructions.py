@@ -95,3 +95,19 @@ def test_an_act_in_a_relative_clause_is_its_subjects(pipeline, text, expected):
 ])
 def test_the_leader_of_an_act_does_it(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not refusing to act is acting: a negated refusal asserts what it governs
+    ("Kenya did not hesitate to strike al-Shabab.", {("kenya", "ATTACKS", "al-shabaab")}),
+    ("Kenya never stopped backing Uganda.", {("kenya", "SUPPORTS", "uganda")}),
+    ("Kenya refused to back Uganda.", {("kenya", "OPPOSES", "uganda")}),
+    # so a conditional "will not hesitate to" act is a threat; "I" in a quote is its speaker
+    ("If Chile escalates, Peru will not hesitate to impose tariffs on Chilean wine.", {("peru", "THREATENS", "chile")}),
+    ("If Chile escalates, I will not hesitate to shut off the gas, Peru's President Ana Ruiz said.",
+     {("ana-ruiz", "LEADS", "peru"), ("ana-ruiz", "THREATENS", "chile")}),
+    # the antecedent of a conditional states nothing, in plain word order either
+    ("If Chile attacks, Peru will not hesitate to respond.", set()),
+])
+def test_not_hesitating_to_act_is_acting(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
