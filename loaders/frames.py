@@ -433,6 +433,9 @@ class FrameBuilder:
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
                         and not self.lex.nominals[k.lemma_.lower()].symmetric and rel in ATTITUDES:
                     continue  # "slammed sanctions against Iran": the sanctions' target is not the verb's
+                if not found and k.pos_ == "NOUN" and rel in ATTITUDES and event is not None and any(
+                        c.dep_ == "poss" and c.tag_ == "PRP$" for c in k.children):
+                    continue  # "praised his summit with Kim": his own act, no stance toward its party
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]

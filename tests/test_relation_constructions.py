@@ -111,3 +111,26 @@ def test_the_leader_of_an_act_does_it(pipeline, text, expected):
 ])
 def test_not_hesitating_to_act_is_acting(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a naming verb criticises what it names an insult, supports what it names a hero
+    ("Lena Varga called the EU move to tax Danish cheese deeply disappointing.",
+     {("lena-varga", "CRITICIZES", "european-union")}),
+    ("In May, historians exposed President Ivo Brnic of Serbia as a fraud.",
+     {("ivo-brnic", "LEADS", "serbia"), ("historians", "CRITICIZES", "ivo-brnic")}),
+    ("The magazine Nova profiled President Ivo Brnic of Serbia as a hero.",
+     {("ivo-brnic", "LEADS", "serbia"), ("nova", "SUPPORTS", "ivo-brnic")}),
+    ("Kenya called Uganda a partner.", set()),
+])
+def test_naming_criticises_or_praises(pipeline, text, expected):
+    assert {(s.split("-")[0] if s.startswith("historians") else s, t, o) for s, t, o in edges(pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # praising one's own act is no stance toward its other party; the act itself stands
+    ("In 2019, Trump praised his first summit with North Korean leader Kim Jong Un.",
+     {("kim-jong-un", "LEADS", "north-korea"), ("donald-trump", "MEETS", "kim-jong-un")}),
+])
+def test_praising_ones_own_act(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

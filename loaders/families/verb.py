@@ -63,13 +63,17 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
         if accused:
             fb.emit(found, fb.subjects(verb, da)[0], kind, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
+    naming = None
     if rel is None and lemma in lex.naming_verbs:
-        # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda"
+        # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda";
+        # "profiled X as a hero" supports X
         named = [p for k in kids if k.dep_ == "prep" and k.lower_ == "as" for p in k.children if p.dep_ == "pobj"]
-        rel = RelType.CRITICIZES if any(k.dep_ in ("oprd", "dobj", "attr", "xcomp", "acomp", "ccomp", "pobj", "amod")
-                                        and k.lemma_.lower() in lex.insults
-                                        for k in kids + named for k in (k, *k.children)
-                                        for k in (k, *k.conjuncts)) else None
+        words = {k.lemma_.lower() for k in kids + named if k.dep_ in ("oprd", "dobj", "attr", "xcomp", "acomp",
+                                                                     "ccomp", "pobj", "amod")
+                 for k in (k, *k.children) for k in (k, *k.conjuncts)}
+        rel = RelType.CRITICIZES if words & lex.insults else RelType.SUPPORTS if words & lex.praise_words else None
+        naming = [k for k in kids if k.dep_ == "oprd" and k.pos_ in ("NOUN", "PROPN")
+                  and k.lemma_.lower() not in lex.insults | lex.praise_words]  # "called the EU move disappointing"
     if rel is None:
         return
     for k in kids:  # the instrument names the act: "punished Kenya with massacres"
@@ -87,6 +91,8 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     subjects, factor = fb.subjects(verb, da)
     mutual = lemma in lex.mutual_verbs
     objects, pattern = fb.objects(verb, rel, da, fb.preps(lemma, rel) | ({"with"} if mutual else set()))
+    if naming and not objects:  # the named thing parsed as a predicate: its owner is the target
+        objects = [a for k in naming for a in fb.actors(k, da, owners=True)]
     if pattern == "stative":
         subjects = [a for k in kids if k.dep_ == "nsubjpass" for a in fb.actors(k, da)]
         objects, pattern = fb.pobj_actors(verb, {"to", "with"}, da), "verb"
