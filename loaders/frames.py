@@ -173,10 +173,12 @@ class FrameBuilder:
                 if a is not None and da.actors[a].type is ActorType.PERSON:  # "the two presidents, X and Y"
                     out += [x for c in t.children if c.dep_ == "appos" and da.at(c)
                             for x in self._named_conjuncts(c, da) if x != a and x not in out]
-            if (a is None or self.collective(a, da)) and self.agent_noun(t):
-                # "troops from Chad and Niger", "peacekeepers of KFOR", "militants from JNIM"
-                from_ = [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                         for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
+            placed = a is not None and any(da.at(p) == a for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                                           for p in c.children if p.dep_ == "pobj")  # "officials in X" read as X's
+            if (a is None or self.collective(a, da) or placed) and self.agent_noun(t):
+                # "troops from Chad and Niger", "peacekeepers of KFOR", "militants from JNIM", "officials in X and Y"
+                from_ = [x for c in t.children if c.dep_ == "prep" and (c.lower_ in ("from", "of") or (
+                    placed and c.lower_ == "in")) for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
                 out += [x for x in from_[1:] if x not in out]
                 a = from_[0] if from_ else a
             if a and da.at(t) == a and da.actors[a].type is not ActorType.PERSON:
@@ -253,6 +255,9 @@ class FrameBuilder:
                     k.dep_ == "aux" and k.lower_ == "to" for k in kids))):  # purpose: "stepping up to defend X"
                 if cur.dep_ == "xcomp":
                     c.factor *= 0.95
+                    if cur.head.lemma_.lower() in lex.demand_verbs and any(
+                            k.dep_ == "dobj" or (k.dep_ == "prep" and k.lower_ in ("on", "upon")) for k in cur.head.children):
+                        c.drop = True  # "urged Chile to attack Bolivia": asked for, not done
                 if cur.dep_ == "conj" and any(k.dep_ in SUBJ for k in kids):
                     own = True
                 came_by = cur.dep_
@@ -337,7 +342,8 @@ class FrameBuilder:
         head = verb.head
         if verb.dep_ == "xcomp":
             if head.lemma_.lower() in self.lex.object_control:
-                obj = [a for k in head.children if k.dep_ == "dobj" for a in self.actors(k, da)]
+                obj = [a for k in head.children if k.dep_ == "dobj" for a in self.actors(k, da)] \
+                    or self.pobj_actors(head, {"on", "upon"}, da)  # "called on X to ..."
                 if obj:
                     return obj, 1.0
             s, f = self.subjects(head, da, depth + 1)
@@ -498,8 +504,8 @@ class FrameBuilder:
         preps = set(self.lex.verb_preps.get(lemma, ()))
         if rel in (RelType.ATTACKS, RelType.SANCTIONS, RelType.CRITICIZES, RelType.THREATENS):
             preps |= {"against", "on"}
-        if rel is RelType.SANCTIONS:
-            preps |= {"to"}  # "suspended aid to Niger", "halted arms sales to Riyadh"
+        if rel is RelType.SANCTIONS and lemma not in self.lex.removal_verbs:
+            preps |= {"to"}  # "suspended aid to Niger", "halted arms sales to Riyadh" (not "deported X to Y")
         if rel.symmetric:
             preps |= {"with"}
         return preps

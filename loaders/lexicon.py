@@ -244,6 +244,8 @@ class Syntax(_Words):
     admission_verbs: frozenset[str] = frozenset()
     #: what a naming verb names to support ("profiled X as a hero"); ``insults`` criticise
     praise_words: frozenset[str] = frozenset()
+    #: verbs that remove people "to" a place, which they do not act on ("deported X to Y")
+    removal_verbs: frozenset[str] = frozenset()
     #: acts whose target is the one "under" them ("came under attack from X", "under US sanctions")
     under_nouns: frozenset[str] = frozenset()
     #: hostile nouns that are criticism when a person is "under" them ("came under fire from X")

@@ -134,3 +134,34 @@ def test_naming_criticises_or_praises(pipeline, text, expected):
 ])
 def test_praising_ones_own_act(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an addressee urged to stop something opposes; what it is asked to stop, it does as yet
+    ("Politicians have called on China to cease its support for Russia.", {("china", "SUPPORTS", "russia")}),
+    ("Peru called on Chile to lift its sanctions on Bolivia.",
+     {("peru", "OPPOSES", "chile"), ("chile", "SANCTIONS", "bolivia")}),
+    ("Peru urged Chile to limit or end its support for Bolivia.",
+     {("peru", "OPPOSES", "chile"), ("chile", "SUPPORTS", "bolivia")}),
+    # a demand parsed as a purpose clause is still a demand
+    ("Peru's trade minister Ana Ruiz flew to Brussels to lobby the EU to drop the tariffs.",
+     {("ana-ruiz", "MEMBER_OF", "peru"), ("ana-ruiz", "OPPOSES", "european-union")}),
+    # what an actor is urged to do, it has not done
+    ("Peru called on Chile to attack Bolivia.", set()),
+    ("Peru lifted its sanctions on Bolivia.", set()),
+])
+def test_what_an_actor_is_urged_to_stop(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # officials "in" a state read as the state's stand for each state listed
+    ("Peru's trade minister Ana Ruiz visited Europe and met with officials in Germany and Italy.",
+     {("ana-ruiz", "MEMBER_OF", "peru"), ("ana-ruiz", "MEETS", "germany"), ("ana-ruiz", "MEETS", "italy")}),
+    # the place people are deported to is not sanctioned
+    ("Thailand deported the Uyghurs to China.", {("thailand", "SANCTIONS", "uyghurs")}),
+    ("Thailand deported 173 women to Turkey.", set()),
+    ("Kenya suspended aid to Uganda.", {("kenya", "SANCTIONS", "uganda")}),
+])
+def test_places_people_are_in_or_sent_to(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

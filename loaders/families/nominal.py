@@ -67,10 +67,16 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         if doers and targets and not mods:
             fb.emit(found, doers, rel, targets, sent, FAMILY, fb.clause(rc, sent, da), da)
             return
+    # "urged X to end its support for Y", "called on X to lift its sanctions": what X is asked to stop, X does
+    demand = _demand(gov, lex) if gov is not None and gov.lemma_.lower() in lex.ending_verbs | lex.cessation_verbs \
+        else None
     if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and slot == "dobj")) \
             and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
-        return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
-    clause = fb.clause_above(noun, sent, da)
+        if demand is None:
+            return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
+    clause = fb.clause_above(noun, sent, da) if demand is None else fb.clause(demand, sent, da)
+    if demand is not None:  # "urged X to end its support for Y": X supports Y, as yet
+        clause.factor *= 0.9
     if low in lex.holder_nouns or noun.lower_ in lex.holder_nouns:
         holder.run(fb, noun, rel, mods, objects, gov, sent, da, found, clause)
         return
@@ -127,6 +133,16 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         return
     if subjects and objects:
         fb.emit(found, subjects, rel, objects, sent, FAMILY, clause, da)
+
+
+def _demand(verb: Token, lex) -> Token | None:
+    """The demand verb ``verb`` is what someone is urged to do by ("urged X to end ...", "called on X
+    to lift ...")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.lemma_.lower() in lex.demand_verbs:
+        return verb.head
+    return None
 
 
 def _under(fb: FrameBuilder, noun: Token, rel: RelType, da: DocActors) -> tuple[list[str], list[str]] | None:
