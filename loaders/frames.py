@@ -277,6 +277,10 @@ class FrameBuilder:
                         c.drop = True
                 elif cur.dep_ == "ccomp" and hl in lex.hedge_verbs:
                     c.hedged = True
+                if cur.dep_ == "ccomp" and hl in lex.warning_verbs and any(
+                        k.dep_ == "aux" and k.lower_ in lex.warning_modals for k in kids) and self._own_act(cur, head, da):
+                    c.threatened = True  # "warned that it could retaliate with tariffs on X": the modal is the threat
+                    c.hedged = hl in lex.claim_verbs
                 if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex.condition_marks
                                                for k in cur.children):
                     c.drop = True
@@ -291,6 +295,17 @@ class FrameBuilder:
                     continue
             break
         return c
+
+    def _own_act(self, act: Token, warning: Token, da: DocActors) -> bool:
+        """Is the act a warning speaks of the warner's own ("warned that it could retaliate"), not a
+        third party's ("warned that the Houthis would pay")?"""
+        subj = [k for k in act.children if k.dep_ in SUBJ]
+        if any(k.lower_ in self.lex.speaker_pronouns for k in subj):
+            return True
+        doers = [a for k in subj for a in self.actors(k, da)]
+        warners = self.subjects(warning, da)[0]
+        own = set(warners) | {r.org for r in da.roles if r.person in warners}
+        return bool(doers) and set(doers) <= own
 
     def subjects(self, verb: Token, da: DocActors, depth: int = 0) -> tuple[list[str], float]:
         if depth > 4:

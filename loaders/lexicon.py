@@ -268,6 +268,8 @@ class Modality(_Words):
     claim_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     threat_verbs: frozenset[str]
+    #: modals that make what a warning says the warner may do a threat ("warned it could retaliate")
+    warning_modals: frozenset[str] = frozenset()
 
 
 class Roles(_Words):

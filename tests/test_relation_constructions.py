@@ -165,3 +165,16 @@ def test_what_an_actor_is_urged_to_stop(pipeline, text, expected):
 ])
 def test_places_people_are_in_or_sent_to(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a warner says it could do to X is a threat to X
+    ("Beijing has hinted that it could retaliate with tariffs on German and Italian cars.",
+     {("china", "THREATENS", "germany"), ("china", "THREATENS", "italy")}),
+    ("Kenya warned that it could retaliate with tariffs on Ugandan sugar.", {("kenya", "THREATENS", "uganda")}),
+    # a warning of what a third party could do is no threat by it
+    ("Kenya warned that Uganda could attack Somalia.", {("uganda", "ATTACKS", "somalia")}),
+    ("Kenya warned that it would support Uganda.", {("kenya", "SUPPORTS", "uganda")}),
+])
+def test_a_warning_of_ones_own_act_is_a_threat(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
