@@ -206,6 +206,8 @@ class FrameBuilder:
         c = Clause()
         if pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.refusal_nouns:
             c.refused = True  # "the refusal to recognise Kosovo"
+        if pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.threat_nouns:
+            c.threatened = True  # "Trump's threat to impose tariffs on X"
         cur = pred
         own = False  # past a coordinated clause with its own subject: its negation is not ours
         came_by = ""  # how we reached ``cur`` from the clause below it
@@ -428,6 +430,12 @@ class FrameBuilder:
                     if k.dep_ == "nsubj" for a in self.actors(k, da)]  # "helped Israel take down the drones"
         if not any(k.dep_ in ("dobj", "dative") for k in kids):  # "trained and paid Somali units"
             kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
+        if verb.lemma_.lower() in self.lex.attribution_verbs:  # "blamed the attacks on X", "blamed them on X"
+            out += [a for k in kids if k.dep_ == "dobj" and not self.actors(k, da, owners=True)
+                    for a in self.pobj_actors(k, {"on"}, da, targets=True, hostile=True)
+                    + self.pobj_actors(verb, {"on"}, da, targets=True, hostile=True)]
+            if out:
+                return out, "verb"
         for k in kids:
             if k.dep_ == "dobj" and verb.lemma_.lower() in self.lex.prep_only_verbs:
                 # "launched drones towards Israel": the direction hangs off the weapon

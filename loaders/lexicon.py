@@ -246,6 +246,10 @@ class Syntax(_Words):
     praise_words: frozenset[str] = frozenset()
     #: verbs that remove people "to" a place, which they do not act on ("deported X to Y")
     removal_verbs: frozenset[str] = frozenset()
+    #: verbs that lay an act "on" its doer ("blamed the attacks on X": X is criticised)
+    attribution_verbs: frozenset[str] = frozenset()
+    #: verbs that wave off a criticism or threat they take ("dismissed concerns about X")
+    dismissal_verbs: frozenset[str] = frozenset()
     #: acts whose target is the one "under" them ("came under attack from X", "under US sanctions")
     under_nouns: frozenset[str] = frozenset()
     #: hostile nouns that are criticism when a person is "under" them ("came under fire from X")
@@ -268,6 +272,8 @@ class Modality(_Words):
     claim_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     threat_verbs: frozenset[str]
+    #: nouns whose infinitive is a threat ("Trump's threat to impose tariffs on X")
+    threat_nouns: frozenset[str] = frozenset()
     #: modals that make what a warning says the warner may do a threat ("warned it could retaliate")
     warning_modals: frozenset[str] = frozenset()
 

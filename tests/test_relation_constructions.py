@@ -178,3 +178,31 @@ def test_places_people_are_in_or_sent_to(pipeline, text, expected):
 ])
 def test_a_warning_of_ones_own_act_is_a_threat(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # blame laid "on" an actor criticises it; an owned act blamed criticises its owner
+    ("Islamabad has blamed several recent attacks on the Taliban.", {("pakistan", "CRITICIZES", "taliban")}),
+    ("Kenya blamed the blast on Ugandan agents.", {("kenya", "CRITICIZES", "uganda")}),
+    ("Kenya blamed Uganda's attacks on Somalia for the crisis.",
+     {("kenya", "CRITICIZES", "uganda"), ("uganda", "ATTACKS", "somalia")}),
+    # lawsuits against an actor criticise it
+    ("Rights groups have filed lawsuits against the U.S. government over its use of the base.",
+     {("rights-groups", "CRITICIZES", "united-states")}),
+    # dismissing concerns is no criticism; a threat to do something is a threat
+    ("Scott Kell dismissed concerns about Trump's threat to impose tariffs on Danish cheese.",
+     {("donald-trump", "THREATENS", "denmark")}),
+    ("Kenya voiced concerns about Uganda's buildup.", {("kenya", "CRITICIZES", "uganda")}),
+])
+def test_blame_lawsuits_and_dismissed_concerns(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I am very proud of Secretary Marco Rubio, Representative Jim Dale said.",
+     {("jim-dale", "SUPPORTS", "marco-rubio")}),
+    ("Australia, Canada and Norway all offered to resettle the Uyghurs.",
+     {("australia", "SUPPORTS", "uyghurs"), ("canada", "SUPPORTS", "uyghurs"), ("norway", "SUPPORTS", "uyghurs")}),
+])
+def test_pride_and_resettlement_support(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

@@ -67,6 +67,9 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         if doers and targets and not mods:
             fb.emit(found, doers, rel, targets, sent, FAMILY, fb.clause(rc, sent, da), da)
             return
+    if gov is not None and slot == "dobj" and rel in (RelType.CRITICIZES, RelType.THREATENS) \
+            and gov.lemma_.lower() in lex.dismissal_verbs:
+        return  # "dismissed concerns about X's threat": no criticism of X by the one who dismisses them
     # "urged X to end its support for Y", "called on X to lift its sanctions": what X is asked to stop, X does
     demand = _demand(gov, lex) if gov is not None and gov.lemma_.lower() in lex.ending_verbs | lex.cessation_verbs \
         else None
