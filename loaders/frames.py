@@ -228,7 +228,7 @@ class FrameBuilder:
             if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in k.children)
                    for k in kids):
                 if any(k.dep_ == "aux" and k.lower_ in lex.future_auxiliaries for k in kids) or (
-                        cur is not pred and cur.lemma_.lower() in lex.threat_verbs):
+                        cur.lemma_.lower() in lex.threat_verbs):  # also "is threatening retaliation ... if hit"
                     c.ultimatum = True  # "if X escalates, Y will cut ...", "threatened to ... unless"
                 else:
                     c.drop = True  # the consequent of a conditional
@@ -545,6 +545,8 @@ class FrameBuilder:
         """The objects of a preposition; for a hostile act also a target the parser read as the
         subject of a clause after it ("fired at Philippine boats resupplying marines")."""
         out = [p for p in prep.children if p.dep_ == "pobj"]
+        out = [next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children
+                     if q.dep_ == "pobj"), p) if p.lower_ in ("worth",) else p for p in out]  # "on $20 billion worth of X"
         if hostile:
             out += [q for p in prep.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
                     for q in p.children if q.dep_ == "nsubj"]

@@ -206,3 +206,15 @@ def test_blame_lawsuits_and_dismissed_concerns(pipeline, text, expected):
 ])
 def test_pride_and_resettlement_support(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a threat on a condition is still a threat; other conditional acts are dropped
+    ("Ankara is threatening retaliation against Washington if hit by sanctions.", {("turkey", "THREATENS", "united-states")}),
+    ("Kenya is supporting Uganda if it wins.", set()),
+    # a purpose phrase names the operation's target; a quantity "worth of" the target's goods
+    ("Kenya launched an operation to flush out al-Shabab fighters from the forest.", {("kenya", "ATTACKS", "al-shabaab")}),
+    ("Canada imposed new tariffs on $20 billion worth of U.S. exports.", {("canada", "SANCTIONS", "united-states")}),
+])
+def test_conditional_threats_purposes_and_quantities(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
