@@ -218,3 +218,26 @@ def test_pride_and_resettlement_support(pipeline, text, expected):
 ])
 def test_conditional_threats_purposes_and_quantities(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ties that fray are ties no more
+    ("Kenya's ties with Uganda frayed after the vote.", set()),
+    # a leader's act on his own state's part is no sanction of it
+    ("President Ivo Brnic of Croatia froze Croatia's participation in the alliance.", {("ivo-brnic", "LEADS", "croatia")}),
+    # troops sent or deployed to help an actor are military aid to it
+    ("Burundian troops deployed to help Kinshasa pulled back.", {("burundi", "PROVIDES_MILITARY_AID", "dr-congo")}),
+    ("Rwanda will keep its troops in Mozambique to help Maputo contain the insurgency.",
+     {("rwanda", "PROVIDES_MILITARY_AID", "mozambique")}),
+])
+def test_frayed_ties_own_acts_and_troops_sent_to_help(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a joint call is a joint statement, not cooperation
+    ("Peru and Chile met in Lima and jointly called for a ceasefire.", {("chile", "MEETS", "peru")}),
+    ("Peru and Chile jointly patrolled the border.", {("chile", "COOPERATES_WITH", "peru")}),
+])
+def test_a_joint_call_is_no_cooperation(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

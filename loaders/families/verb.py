@@ -110,6 +110,12 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
                 if not rel.symmetric:
                     fb.emit(found, [b], rel, [a], sent, FAMILY, clause, da)
         return
+    if rel is RelType.SANCTIONS:  # "Pashinyan froze Armenia's participation": his own state's act
+        own = {r.org for r in da.roles if r.person in subjects}
+        objects = [o for o in objects if o not in own]
+    if rel is RelType.SUPPORTS and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in lex.supply_verbs \
+            and any(k.dep_ in ("dobj", "nsubj") and k.lemma_.lower() in lex.military_goods for k in verb.head.children):
+        rel = RelType.PROVIDES_MILITARY_AID  # "sent troops to help Kinshasa", "troops deployed to help X"
     if lemma in lex.territorial_verbs:  # "seized Mocimboa da Praia": a name the tagger guessed is a town
         objects = [o for o in objects if o not in da.actors or da.actors[o].known
                    or da.actors[o].type is ActorType.STATE]  # (not in actors: a gazetteer demonym)
