@@ -173,6 +173,9 @@ class FrameBuilder:
                 if a is not None and da.actors[a].type is ActorType.PERSON:  # "the two presidents, X and Y"
                     out += [x for c in t.children if c.dep_ == "appos" and da.at(c)
                             for x in self._named_conjuncts(c, da) if x != a and x not in out]
+            if a is None and self.agent_noun(t):  # "Assad's forces", "Hezbollah's fighters": the owner's
+                a = next((da.at(c) for c in t.children if c.dep_ == "poss" and da.at(c)
+                          and c.lower_ not in self.lex.owner_pronouns), None)
             placed = a is not None and any(da.at(p) == a for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                                            for p in c.children if p.dep_ == "pobj")  # "officials in X" read as X's
             if (a is None or self.collective(a, da) or placed) and self.agent_noun(t):
@@ -339,11 +342,15 @@ class FrameBuilder:
                 return [a for k in verb.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)], 1.0
             return [], 1.0
         if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "Belgrade's refusal to recognise Kosovo"
-            owner = [da.at(c) for c in verb.head.children if c.dep_ == "poss" and da.at(c)]
+            owner = [da.at(c) for c in verb.head.children if c.dep_ == "poss" and da.at(c)] or [
+                da.modifier(c) for c in verb.head.children if c.dep_ == "amod" and da.modifier(c)
+                and verb.head.lemma_.lower() in self.lex.act_nouns]  # "the Turkish decision to fight X"
             if owner:
                 return owner, 1.0
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             found = self.actors(verb.head, da)
+            if not found and any(k.dep_ == "nsubj" and k.lower_ in self.lex.relative_pronouns for k in verb.children):
+                return [], 1.0  # "decisions that threaten X": the decisions do it, not whoever takes them
             noun = verb.head  # "spent the first weeks (of the transition) pounding X": through "of"
             while not found and verb.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                     and noun.head.head.pos_ == "NOUN":

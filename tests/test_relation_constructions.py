@@ -241,3 +241,21 @@ def test_frayed_ties_own_acts_and_troops_sent_to_help(pipeline, text, expected):
 ])
 def test_a_joint_call_is_no_cooperation(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pressure "on" an actor's things threatens it; its agent is "by"
+    ("As part of the pressure exerted by the Nusra Front and ISIS on the Syrian army's airbases, "
+     "the Nusra Front took over a base.", {("al-nusra-front", "THREATENS", "syria"), ("isis", "THREATENS", "syria")}),
+    ("Washington increased pressure on Tehran.", {("united-states", "THREATENS", "iran")}),
+    # acknowledging pressure exerts none
+    ("Assad acknowledged immense pressures on his fragile army.", set()),
+    # an actor's forces are its own; a decision to act is its owner's
+    ("Assad's forces are opposed to ISIS.", {("bashar-al-assad", "OPPOSES", "isis")}),
+    ("In light of the latest Turkish decision to fight Daesh, Syria is bound to implode.",
+     {("turkey", "ATTACKS", "isis")}),
+    # decisions that threaten an actor are no threat by whoever takes them
+    ("Ana Ruiz urged the president to avoid decisions that threaten Peru.", set()),
+])
+def test_pressure_forces_and_decisions(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

@@ -91,7 +91,7 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         # "the pressure exerted by Nusra and ISIS on the airbases"
         subjects += [a for k in acl.children if k.dep_ == "agent" for p in k.children for a in fb.actors(p, da)]
         objects += fb.pobj_actors(acl, lex.nominal_preps.get(rel, set()), da, targets=True,
-                                     hostile=rel in MATERIAL)
+                                     hostile=rel in MATERIAL, owners=rel in ATTITUDES)
     under = _under(fb, noun, rel, da)
     if under is not None:  # "the convoy came under attack from X": the one under it is its target
         patients, more = under
@@ -103,7 +103,9 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         return
     factor = 1.0
     light = gov is not None and gov.pos_ == "VERB" and (
-        (slot == "dobj" and (gov.lemma_.lower() in lex.light_verbs or gov.lemma_.lower() not in lex.verbs))
+        (slot == "dobj" and (gov.lemma_.lower() in lex.light_verbs or not (gov.lemma_.lower() in lex.verbs or (
+            rel in (RelType.THREATENS, RelType.CRITICIZES) and gov.lemma_.lower() in lex.say_verbs | lex.hedge_verbs))))
+        # (saying a threat is there makes none: "acknowledged pressures on X" exerts none)
         or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and gov.lemma_.lower() in lex.light_verbs)
         or (slot == "dobj" and rel is not RelType.MEETS  # "welcomed closer ties with X"
             and lex.verbs.get(gov.lemma_.lower()) is RelType.MEETS)
