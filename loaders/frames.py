@@ -159,9 +159,11 @@ class FrameBuilder:
                 if a is None and words & self.lex.act_nouns:  # "rejected calls by Bolivia", "an offer from Chile"
                     a = next((x for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                               for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)), None)
-                if a is None and acts:  # "condemned the strikes that Somalia launched": the clause's subject
-                    a = next((x for c in t.children if c.dep_ == "relcl" for k in c.children if k.dep_ == "nsubj"
-                              and k.lower_ not in self.lex.relative_pronouns for x in self.actors(k, da)), None)
+                if a is None and acts:  # "condemned the strikes that Somalia launched": the clause's subject;
+                    # "welcomed the announcement that Kyiv had agreed to ...": the subject of what it says
+                    a = next((x for c in t.children if c.dep_ in ("relcl", "acl", "ccomp") for k in c.children
+                              if k.dep_ == "nsubj" and k.lower_ not in self.lex.relative_pronouns
+                              for x in self.actors(k, da)), None)
             if a is None and t.pos_ == "NOUN":  # "a network known as the Cartel de los Soles"
                 a = next((da.at(p) for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.naming_participles
                           for q in c.children if q.dep_ in ("prep", "oprd") for p in (q, *q.children)

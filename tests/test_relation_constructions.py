@@ -259,3 +259,30 @@ def test_a_joint_call_is_no_cooperation(pipeline, text, expected):
 ])
 def test_pressure_forces_and_decisions(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker who says an actor is right supports it
+    ("Peru said Chile was right.", {("peru", "SUPPORTS", "chile")}),
+    ("President Trump is right, and his proposal will strengthen deterrence, Representative Jim Dale told VOA.",
+     {("donald-trump", "LEADS", "united-states"), ("jim-dale", "SUPPORTS", "donald-trump")}),
+    # welcoming an announcement supports whoever it says acted; condemning it criticises them
+    ("The European Union welcomed the announcement that Armenia had accepted the plan.",
+     {("european-union", "SUPPORTS", "armenia")}),
+    ("Peru condemned the announcement that Chile would build a wall.", {("peru", "CRITICIZES", "chile")}),
+])
+def test_said_to_be_right_and_welcomed_announcements(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parties of a joint thing cooperate
+    ("The attack hit a joint Kenya-U.S. military base.", {("kenya", "COOPERATES_WITH", "united-states")}),
+    ("Joint US-Iraqi forces killed the commander.", {("iraq", "COOPERATES_WITH", "united-states")}),
+    ("A joint statement by Peru was issued.", set()),
+    # trips to a state are visits
+    ("Foreign Minister Ana Ruiz of Peru made several trips to Chile.",
+     {("ana-ruiz", "MEMBER_OF", "peru"), ("ana-ruiz", "MEETS", "chile")}),
+])
+def test_joint_things_and_trips(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

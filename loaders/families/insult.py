@@ -1,6 +1,7 @@
 """Insults in copular form, reported by a speaker: "Lima said the general was a butcher",
 '"X is a pariah," Y said', "Y contended that X is one of the most abusive regimes": the speaker
-criticises the subject of the copula. Trigger: a word of ``insults`` (nouns.json) as the
+criticises the subject of the copula; a word of ``praise_words`` (syntax.json: "X is right", "a
+hero") supports it. Trigger: a word of ``insults`` (nouns.json) as the
 complement of a ``copulas`` verb, or modifying it (also through "one of the most ...").
 The narrator's own copula names no critic, and "X is no butcher" is dropped by the clause.
 """
@@ -16,7 +17,7 @@ from . import register
 
 
 def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
-    return tok.lower_ in fb.lex.insults or low in fb.lex.insults
+    return bool({tok.lower_, low} & (fb.lex.insults | fb.lex.praise_words))
 
 
 def run(fb: FrameBuilder, word: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
@@ -37,8 +38,9 @@ def run(fb: FrameBuilder, word: Token, sent: Span, da: DocActors, found: list[Fo
         return
     clause = fb.clause(cop, sent, da)
     clause.reported, clause.speaker = False, None  # saying it is the criticism itself
-    fb.emit(found, speakers, RelType.CRITICIZES, [a for a in targets if a not in speakers], sent, FAMILY, clause, da)
+    rel = RelType.CRITICIZES if {word.lower_, word.lemma_.lower()} & lex.insults else RelType.SUPPORTS
+    fb.emit(found, speakers, rel, [a for a in targets if a not in speakers], sent, FAMILY, clause, da)
 
 
 FAMILY = register("insult", 1, 0.8, scope="token", order=70, select=select, run=run,
-                  cues=lambda lex: set(lex.insults))
+                  cues=lambda lex: set(lex.insults) | set(lex.praise_words))
