@@ -474,6 +474,9 @@ class FrameBuilder:
                 if not found and k.pos_ == "NOUN" and rel in ATTITUDES and event is not None and any(
                         c.dep_ == "poss" and c.tag_ == "PRP$" for c in k.children):
                     continue  # "praised his summit with Kim": his own act, no stance toward its party
+                if not found and k.pos_ == "NOUN" and rel is RelType.MEETS and event is None \
+                        and not self.agent_noun(k) and k.lemma_.lower() not in self.lex.agents_and_groups:
+                    continue  # "welcomed the closure of X" meets nobody; "hosted delegations from X" does
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
                     found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]

@@ -286,3 +286,15 @@ def test_said_to_be_right_and_welcomed_announcements(pipeline, text, expected):
 ])
 def test_joint_things_and_trips(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # welcoming a thing of X meets nobody; hosting X's delegations, or talks between X and Y, does
+    ("Tehran would welcome the closure of the Incirlik base.", set()),
+    ("Kenya hosted delegations from Uganda.", {("kenya", "MEETS", "uganda")}),
+    # efforts each makes are no cooperation between them
+    ("India and China have stepped up efforts to build ties with island states.",
+     {("india", "COOPERATES_WITH", "island-states"), ("china", "COOPERATES_WITH", "island-states")}),
+])
+def test_what_is_welcomed_and_efforts(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)
