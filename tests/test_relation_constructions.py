@@ -298,3 +298,21 @@ def test_joint_things_and_trips(pipeline, text, expected):
 ])
 def test_what_is_welcomed_and_efforts(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a threat an actor poses to another, also in a relative clause on the threat
+    ("Iran poses a threat to Israel.", {("iran", "THREATENS", "israel")}),
+    ("Prime Minister Ana Ruiz has spoken about the serious security challenges China poses to Japan.",
+     {("china", "THREATENS", "japan")}),
+    ("The talks Kenya held with Uganda failed.", {("kenya", "MEETS", "uganda")}),
+    # curbs on an actor sanction it
+    ("The Taliban's sweeping curbs on Afghan women were condemned.", {("taliban", "SANCTIONS", "afghan-women")}),
+    # a clash between two persons is one of words
+    ("Kenya halted aid, following the Oval Office clash between U.S. President Ivo Brnic and Ukrainian "
+     "President Ana Velkova on Feb. 28.",
+     {("ivo-brnic", "LEADS", "united-states"), ("ana-velkova", "LEADS", "ukraine"),
+      ("ivo-brnic", "CRITICIZES", "ana-velkova"), ("ana-velkova", "CRITICIZES", "ivo-brnic")}),
+])
+def test_threats_posed_curbs_and_clashes_of_words(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

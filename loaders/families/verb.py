@@ -38,6 +38,8 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     for k in kids:
         if k.dep_ in ("prt", "dobj", "prep", "advmod") and f"{lemma} {k.lower_}" in lex.phrasal:
             rel = lex.phrasal[f"{lemma} {k.lower_}"]
+    if rel is None and verb.dep_ == "relcl" and f"{lemma} {verb.head.lemma_.lower()}" in lex.phrasal:
+        rel = lex.phrasal[f"{lemma} {verb.head.lemma_.lower()}"]  # "the challenges China poses to Japan"
     if lemma in lex.approval_verbs and any(k.dep_ == "dobj" and {k.lemma_.lower(), k.lower_} & lex.act_nouns
                                            for k in kids):
         rel = RelType.SUPPORTS  # "welcomed the Swedish statement", "accepted an offer from Chile"
