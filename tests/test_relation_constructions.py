@@ -316,3 +316,13 @@ def test_what_is_welcomed_and_efforts(pipeline, text, expected):
 ])
 def test_threats_posed_curbs_and_clashes_of_words(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a speaker says or fears an actor (or its plan) is: dangerous criticises it
+    ("Peru said the Chilean plan was dangerous.", {("peru", "CRITICIZES", "chile")}),
+    ("Opposition leader Ana Ruiz says she fears Peru's ruling party is becoming bolder and more dangerous.",
+     {("ana-ruiz", "LEADS", "opposition"), ("ana-ruiz", "CRITICIZES", "peru")}),
+])
+def test_said_or_feared_to_be_dangerous(pipeline, text, expected):
+    assert {(s, t, o.split("-")[0] if o.startswith("opposition") else o) for s, t, o in edges(pipeline, text)} == expected

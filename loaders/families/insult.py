@@ -27,12 +27,14 @@ def run(fb: FrameBuilder, word: Token, sent: Span, da: DocActors, found: list[Fo
         t = t.head  # "a reckless regime"
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one":
         t = t.head.head  # "one of the most abusive regimes"
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "bolder and more dangerous"
     if t.dep_ not in ("attr", "acomp") or t.head.lemma_.lower() not in lex.copulas:
         return
     cop = t.head
-    if cop.dep_ != "ccomp" or cop.head.lemma_.lower() not in lex.say_verbs:
-        return
-    targets = [a for k in cop.children if k.dep_ in SUBJ for a in fb.actors(k, da)]
+    if cop.dep_ != "ccomp" or cop.head.lemma_.lower() not in lex.say_verbs | lex.hedge_verbs:
+        return  # said, or feared: "she fears the ruling party is becoming dangerous"
+    targets = [a for k in cop.children if k.dep_ in SUBJ for a in fb.actors(k, da, owners=True)]  # "X's plan"
     speakers = fb.subjects(cop.head, da)[0]
     if not targets or not speakers:
         return
