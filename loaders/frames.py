@@ -178,6 +178,10 @@ class FrameBuilder:
             if a is None and self.agent_noun(t):  # "Assad's forces", "Hezbollah's fighters": the owner's
                 a = next((da.at(c) for c in t.children if c.dep_ == "poss" and da.at(c)
                           and c.lower_ not in self.lex.owner_pronouns), None)
+                if a and da.actors[a].type is ActorType.PERSON and t.lemma_.lower() in self.lex.state_organs:
+                    a = next((r.org for r in da.roles if r.person == a and r.type is RelType.LEADS
+                              and r.org in da.actors and da.actors[r.org].type is ActorType.STATE), a)
+                    # "Duque's government": the state he leads
             placed = a is not None and any(da.at(p) == a for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                                            for p in c.children if p.dep_ == "pobj")  # "officials in X" read as X's
             if (a is None or self.collective(a, da) or placed) and self.agent_noun(t):
@@ -397,6 +401,11 @@ class FrameBuilder:
             lost = self._lost_subject(verb, da)
             if lost:
                 return lost, 0.8
+        if verb.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children) \
+                and not any(k.dep_ in ("nsubj", "agent") for k in head.children):
+            passive = [a for k in head.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)]
+            if passive:  # "the task force was revived to fight Boko Haram": what was revived fights
+                return passive, INHERITED
         if verb.dep_ == "conj" or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in verb.children))):  # "deployed troops to fight X"
             s, f = self.subjects(head, da, depth + 1)
@@ -478,7 +487,9 @@ class FrameBuilder:
                         and not self.agent_noun(k) and k.lemma_.lower() not in self.lex.agents_and_groups:
                     continue  # "welcomed the closure of X" meets nobody; "hosted delegations from X" does
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
-                    found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
+                    found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel) | (
+                             preps if verb.lemma_.lower() in self.lex.verb_preps else set())  # "recalled its envoy from X"
+                             | ({"for"} if rel is RelType.SANCTIONS else set())  # "suspended funding for X"
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
                 if (hostile or rel is RelType.MEETS) and (not found or all(self.collective(a, da) for a in found)):
                     found = self.agents_from(verb, k, da) or found  # also "received a delegation from X"

@@ -250,6 +250,12 @@ class Syntax(_Words):
     attribution_verbs: frozenset[str] = frozenset()
     #: verbs that wave off a criticism or threat they take ("dismissed concerns about X")
     dismissal_verbs: frozenset[str] = frozenset()
+    #: a bare refusal coordinated with a proposal or demand opposes who made it ("X proposed ..., but Y refused")
+    refusing_verbs: frozenset[str] = frozenset()
+    proposal_verbs: frozenset[str] = frozenset()
+    #: "put X on hold", "put X on ice": the verb suspends X
+    suspending_verbs: frozenset[str] = frozenset()
+    suspension_nouns: frozenset[str] = frozenset()
     #: acts whose target is the one "under" them ("came under attack from X", "under US sanctions")
     under_nouns: frozenset[str] = frozenset()
     #: hostile nouns that are criticism when a person is "under" them ("came under fire from X")

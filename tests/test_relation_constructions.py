@@ -326,3 +326,34 @@ def test_threats_posed_curbs_and_clashes_of_words(pipeline, text, expected):
 ])
 def test_said_or_feared_to_be_dangerous(pipeline, text, expected):
     assert {(s, t, o.split("-")[0] if o.startswith("opposition") else o) for s, t, o in edges(pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare refusal of what another actor asked or proposed opposes it
+    ("Colombia demanded that Cuba hand over the negotiators, but Cuba refused.", {("cuba", "OPPOSES", "colombia")}),
+    ("Peru asked Chile for help, and Chile declined.", {("chile", "OPPOSES", "peru")}),
+    # a leader's government is his state
+    ("President Ivan Duque of Colombia spoke. Duque's government then demanded that Cuba hand over the "
+     "negotiators, but Cuba refused.", {("ivan-duque", "LEADS", "colombia"), ("cuba", "OPPOSES", "colombia")}),
+])
+def test_a_refusal_of_what_was_asked(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # putting something on hold suspends it; recalling an envoy from X and ordering X's forces out sanction X
+    ("Brussels put some funding for Kosovo on hold.", {("european-union", "SANCTIONS", "kosovo")}),
+    ("Kenya suspended funding for Uganda.", {("kenya", "SANCTIONS", "uganda")}),
+    ("Morocco retaliated by recalling its ambassador from Madrid.", {("morocco", "SANCTIONS", "spain")}),
+    ("Burkina Faso ordered French special forces out.", {("burkina-faso", "SANCTIONS", "france")}),
+    ("Kenya put pressure on Uganda.", {("kenya", "THREATENS", "uganda")}),
+    # a count of protests lodged with X criticises X; an insult in an insisted claim
+    ("The Philippine government has lodged dozens of diplomatic protests with Beijing.",
+     {("philippines", "CRITICIZES", "china")}),
+    ("Beijing insists that the Philippines, not China, is the provocateur.", {("china", "CRITICIZES", "philippines")}),
+    # a body revived to fight X fights X
+    ("The Multinational Joint Task Force was revived in 2015 to fight Boko Haram.",
+     {("multinational-joint-task-force", "ATTACKS", "boko-haram")}),
+])
+def test_holds_recalls_protests_and_purposes_of_the_passive(pipeline, text, expected):
+    assert edges(pipeline, text) == expected

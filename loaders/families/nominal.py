@@ -55,7 +55,8 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         else None
     if gov is not None and gov.dep_ == "prep" and noun.dep_ == "pobj":
         gov = gov.head  # "emerged as the RSF's backer", "acts as a mediator"
-        if gov.lower_ in lex.quantities and gov.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.head.i != gov.i:
+        if (gov.lower_ in lex.quantities or gov.lower_ in lex.counted_plurals) \
+                and gov.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.head.i != gov.i:
             slot, gov = gov.dep_, gov.head  # "suspended some of its assistance", "carried out a series of strikes"
     for rc in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in lex.light_verbs):
         # "lifting the sanctions Washington has imposed on Moscow": the relative clause states the act,
@@ -74,7 +75,8 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
     demand = _demand(gov, lex) if gov is not None and gov.lemma_.lower() in lex.ending_verbs | lex.cessation_verbs \
         else None
     if gov is not None and (rel.polarity > 0 or (rel is RelType.SANCTIONS and slot == "dobj")) \
-            and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)):
+            and (gov.lemma_.lower() in lex.ending_verbs or any(k.dep_ == "prt" and k.lower_ == "off" for k in gov.children)
+                 or suspends(gov, lex)):
         if demand is None:
             return  # "cut diplomatic ties with Qatar", "lifted its tariffs on Peru": the verb says the opposite
     clause = fb.clause_above(noun, sent, da) if demand is None else fb.clause(demand, sent, da)
@@ -138,6 +140,12 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         return
     if subjects and objects:
         fb.emit(found, subjects, rel, objects, sent, FAMILY, clause, da)
+
+
+def suspends(verb: Token, lex) -> bool:
+    """"put X on hold", "put X on ice": the verb suspends X."""
+    return verb.lemma_.lower() in lex.suspending_verbs and any(k.dep_ == "prep" and k.lower_ == "on" and any(p.lower_ in lex.suspension_nouns for p in k.children)
+               for k in verb.children)
 
 
 def _demand(verb: Token, lex) -> Token | None:

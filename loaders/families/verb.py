@@ -17,7 +17,7 @@ from actorgraph.graph import ActorType, RelType
 
 from ..frames import SUBJ, FrameBuilder, Found
 from ..mentions import DocActors
-from . import register, supply
+from . import nominal, register, supply
 from .together import together
 
 
@@ -26,13 +26,15 @@ def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
 
 
 def cues(lex) -> set[str]:
-    return set(lex.verbs) | set(lex.reverse_verbs) | lex.naming_verbs | lex.complaint_verbs \
+    return set(lex.verbs) | set(lex.reverse_verbs) | lex.naming_verbs | lex.complaint_verbs | lex.suspending_verbs \
         | {p.split()[0] for p in lex.phrasal}
 
 
 def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
     lex = fb.lex
     lemma = verb.lemma_.lower()
+    if nominal.suspends(verb, lex):
+        lemma = "suspend"  # "put some funding for Kosovo on hold"
     kids = list(verb.children)
     rel = None
     for k in kids:
