@@ -357,3 +357,17 @@ def test_a_refusal_of_what_was_asked(pipeline, text, expected):
 ])
 def test_holds_recalls_protests_and_purposes_of_the_passive(pipeline, text, expected):
     assert edges(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cooperative event an actor acts "under" or "in" is the actor's
+    ("Rwanda operates under a bilateral agreement with Maputo.", {("mozambique", "AGREES_WITH", "rwanda")}),
+    # endorsing or praising an owned plan supports its owner
+    ("Spain endorsed Rabat's autonomy plan in March 2022.", {("spain", "SUPPORTS", "morocco")}),
+    ("Washington has called the Moroccan autonomy plan serious, credible and realistic.",
+     {("united-states", "SUPPORTS", "morocco")}),
+    # a rehearsed hostile act is a threat
+    ("China's army rehearsed strikes on Taiwan.", {("china", "THREATENS", "taiwan")}),
+])
+def test_agreements_acted_under_endorsed_plans_and_rehearsals(pipeline, text, expected):
+    assert canon(edges(pipeline, text)) == canon(expected)

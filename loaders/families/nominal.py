@@ -123,6 +123,8 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         objects = fb.pobj_actors(gov, lex.nominal_preps.get(rel, set()) - {"of", "between"}, da,
                                     targets=True, hostile=rel in MATERIAL)
     clause.factor *= factor
+    if rel.polarity < 0 and slot == "dobj" and gov.lemma_.lower() in lex.rehearsal_verbs:
+        rel = RelType.THREATENS  # "the army rehearsed a blockade of the island"
     if rel.polarity < 0 and slot == "dobj" and gov.lemma_.lower() in lex.facing_verbs and subjects:
         # "Seoul must lift the ban or face sanctions from Tokyo": Tokyo threatens Seoul
         rel, objects = RelType.THREATENS, [a for a in fb.subjects(gov, da)[0] if a not in subjects]
