@@ -142,6 +142,10 @@ class FrameBuilder:
                     if da.modifier(m) not in out:
                         out.append(da.modifier(m))
                 a = da.modifier(mods[0]) if mods else None
+                if a is None:  # "targets belonging to X"
+                    a = next((x for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.belonging_verbs
+                              for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                              for q in p.children if q.dep_ == "pobj" for x in self.actors(q, da)), None)
                 if a is None:
                     # "positions of the rebels"; hostile also "a general in the Rwandan army"
                     a = next((da.at(p) for c in t.children if c.dep_ == "prep"
@@ -336,7 +340,11 @@ class FrameBuilder:
                 if k.lower_ in self.lex.quantities or k.lower_ == "one":
                     owner = next((p for c in k.children if c.lower_ == "of" for p in c.children), k)
                 if owner.lemma_.lower() in self.lex.nominals:
-                    found += [da.at(c) for c in owner.children if c.dep_ == "poss" and da.at(c)]
+                    found += [da.at(c) for c in owner.children if c.dep_ == "poss" and da.at(c)] \
+                        or self.pobj_actors(owner, {"by"}, da) or [  # "airstrikes by the army killed ..."
+                        da.modifier(c) for c in owner.children if c.dep_ in ("compound", "amod") and da.modifier(c)
+                        and c.pos_ in ("PROPN", "ADJ") and c.lower_ != c.text  # "a US drone strike killed ..."
+                        and self.lex.nominals[owner.lemma_.lower()].polarity < 0]
         if found or any(k.lower_ not in self.lex.relative_pronouns for k in subs):
             return found, 1.0
         if any(k.dep_ == "nsubjpass" for k in verb.children):

@@ -253,6 +253,8 @@ class Syntax(_Words):
     #: a bare refusal coordinated with a proposal or demand opposes who made it ("X proposed ..., but Y refused")
     refusing_verbs: frozenset[str] = frozenset()
     proposal_verbs: frozenset[str] = frozenset()
+    #: "targets belonging to X": the target is X's
+    belonging_verbs: frozenset[str] = frozenset()
     #: verbs that rehearse a hostile act, a threat ("rehearsed a blockade of the island")
     rehearsal_verbs: frozenset[str] = frozenset()
     #: "put X on hold", "put X on ice": the verb suspends X

@@ -371,3 +371,18 @@ def test_holds_recalls_protests_and_purposes_of_the_passive(pipeline, text, expe
 ])
 def test_agreements_acted_under_endorsed_plans_and_rehearsals(pipeline, text, expected):
     assert canon(edges(pipeline, text)) == canon(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a hostile event noun that does a hostile act: its agent does it
+    ("A US drone strike in Nangarhar killed two ISIS-K planners.", {("united-states", "ATTACKS", "isis-k")}),
+    ("Coordinated airstrikes by the Somali army have killed at least 50 al-Shabab militants.",
+     {("somalia", "ATTACKS", "al-shabab-militants")}),
+    # targets belonging to X are X's
+    ("US aircraft struck more than 80 targets in Iraq belonging to Kataib Hezbollah.",
+     {("united-states", "ATTACKS", "kataib-hezbollah")}),
+    # units that both "fight well" do not fight each other
+    ("Kenyan and Ugandan units fight well.", set()),
+])
+def test_strikes_that_kill_and_targets_that_belong(pipeline, text, expected):
+    assert edges(pipeline, text) == expected
