@@ -16,9 +16,11 @@ Families, each with its own base confidence (see ``families/__init__.py``):
   stance    "grown hostile to Addis Ababa", "loyal to Tehran"
   backed    "the Iranian-backed Hezbollah", "Saudi-led coalition"
   together  "X and Y together killed ...", "fought alongside Y"
+  joint     "a joint Kenya-U.S. base", "joint US-Iraqi forces": the parties cooperate
   mutual    "fighting between X and Y", "a tariff fight with Y": hostile both ways
   condition "threatened to recall its envoy unless Y frees ...": Y is threatened
   mediator  "Qatar mediated between X and Y": meets both
+  refusal   "X demanded that Y ..., but Y refused": Y opposes X
   insult    "Lima said the general was a butcher": the speaker criticises
   surface   word order, where the tagger missed a verb ("Russia and Iran back Assad")
 """

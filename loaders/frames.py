@@ -129,6 +129,9 @@ class FrameBuilder:
             if a is not None and t.lower_ in self.lex.titles:  # "Niger's ruler, General X, ...": the person acts
                 a = next((da.at(c) for c in t.children if c.dep_ == "appos" and da.at(c)
                           and da.actors[da.at(c)].type is ActorType.PERSON), a)
+            if t.pos_ == "NOUN":  # "the Kurdish militia, the YPG": the name says which (not its modifiers)
+                a = next((da.at(c) for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and da.at(c) and da.actors[da.at(c)].type is not ActorType.PERSON), a)
             if a is None and t.dep_ == "appos" and da.at(t.head):  # "X, a coalition that includes Y"
                 a = da.at(t.head)
             if a is None and targets and (hostile or t.lemma_.lower() in self.lex.target_nouns) \
@@ -139,6 +142,10 @@ class FrameBuilder:
                     if da.modifier(m) not in out:
                         out.append(da.modifier(m))
                 a = da.modifier(mods[0]) if mods else None
+                if a is None:  # "targets belonging to X"
+                    a = next((x for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.belonging_verbs
+                              for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                              for q in p.children if q.dep_ == "pobj" for x in self.actors(q, da)), None)
                 if a is None:
                     # "positions of the rebels"; hostile also "a general in the Rwandan army"
                     a = next((da.at(p) for c in t.children if c.dep_ == "prep"
@@ -156,6 +163,11 @@ class FrameBuilder:
                 if a is None and words & self.lex.act_nouns:  # "rejected calls by Bolivia", "an offer from Chile"
                     a = next((x for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                               for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)), None)
+                if a is None and acts:  # "condemned the strikes that Somalia launched": the clause's subject;
+                    # "welcomed the announcement that Kyiv had agreed to ...": the subject of what it says
+                    a = next((x for c in t.children if c.dep_ in ("relcl", "acl", "ccomp") for k in c.children
+                              if k.dep_ == "nsubj" and k.lower_ not in self.lex.relative_pronouns
+                              for x in self.actors(k, da)), None)
             if a is None and t.pos_ == "NOUN":  # "a network known as the Cartel de los Soles"
                 a = next((da.at(p) for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.naming_participles
                           for q in c.children if q.dep_ in ("prep", "oprd") for p in (q, *q.children)
@@ -167,10 +179,19 @@ class FrameBuilder:
                 if a is not None and da.actors[a].type is ActorType.PERSON:  # "the two presidents, X and Y"
                     out += [x for c in t.children if c.dep_ == "appos" and da.at(c)
                             for x in self._named_conjuncts(c, da) if x != a and x not in out]
-            if (a is None or self.collective(a, da)) and self.agent_noun(t):
-                # "troops from Chad and Niger", "peacekeepers of KFOR", "militants from JNIM"
-                from_ = [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                         for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
+            if a is None and self.agent_noun(t):  # "Assad's forces", "Hezbollah's fighters": the owner's
+                a = next((da.at(c) for c in t.children if c.dep_ == "poss" and da.at(c)
+                          and c.lower_ not in self.lex.owner_pronouns), None)
+                if a and da.actors[a].type is ActorType.PERSON and t.lemma_.lower() in self.lex.state_organs:
+                    a = next((r.org for r in da.roles if r.person == a and r.type is RelType.LEADS
+                              and r.org in da.actors and da.actors[r.org].type is ActorType.STATE), a)
+                    # "Duque's government": the state he leads
+            placed = a is not None and any(da.at(p) == a for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                                           for p in c.children if p.dep_ == "pobj")  # "officials in X" read as X's
+            if (a is None or self.collective(a, da) or placed) and self.agent_noun(t):
+                # "troops from Chad and Niger", "peacekeepers of KFOR", "militants from JNIM", "officials in X and Y"
+                from_ = [x for c in t.children if c.dep_ == "prep" and (c.lower_ in ("from", "of") or (
+                    placed and c.lower_ == "in")) for p in c.children if p.dep_ == "pobj" for x in self.actors(p, da)]
                 out += [x for x in from_[1:] if x not in out]
                 a = from_[0] if from_ else a
             if a and da.at(t) == a and da.actors[a].type is not ActorType.PERSON:
@@ -198,11 +219,14 @@ class FrameBuilder:
         c = Clause()
         if pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.refusal_nouns:
             c.refused = True  # "the refusal to recognise Kosovo"
+        if pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.threat_nouns:
+            c.threatened = True  # "Trump's threat to impose tariffs on X"
         cur = pred
         own = False  # past a coordinated clause with its own subject: its negation is not ours
         came_by = ""  # how we reached ``cur`` from the clause below it
         while True:
             kids = list(cur.children)
+            negated = False
             if not own and (any((k.dep_ == "neg" or k.lower_ in lex.negation_words)
                                 and not (k.i + 1 < len(k.doc) and k.doc[k.i + 1].lower_ == "only")  # "not only"
                                 for k in kids) or any(
@@ -211,12 +235,13 @@ class FrameBuilder:
                     c.refused = not c.refused  # "would never recognise Kosovo", "won't back X": a refusal
                 elif cur is pred or not c.refused:
                     c.drop = True
+                negated = cur is not pred
             if any(k.dep_ == "mark" and k.lower_ in lex.condition_marks for k in kids):
                 c.drop = True
             if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in k.children)
                    for k in kids):
                 if any(k.dep_ == "aux" and k.lower_ in lex.future_auxiliaries for k in kids) or (
-                        cur is not pred and cur.lemma_.lower() in lex.threat_verbs):
+                        cur.lemma_.lower() in lex.threat_verbs):  # also "is threatening retaliation ... if hit"
                     c.ultimatum = True  # "if X escalates, Y will cut ...", "threatened to ... unless"
                 else:
                     c.drop = True  # the consequent of a conditional
@@ -224,7 +249,9 @@ class FrameBuilder:
                 c.hedged = True
             lemma = cur.lemma_.lower()
             if cur is not pred and came_by != "conj":  # "refused X and attacked Y": the attack stands
-                if lemma in lex.refusal_verbs:
+                if lemma in lex.refusal_verbs and negated:
+                    c.drop = False  # "did not hesitate to strike X", "never stopped backing Y": it stands
+                elif lemma in lex.refusal_verbs:
                     c.refused = not c.refused
                     c.drop = c.drop and False
                 if lemma in lex.denial_verbs:
@@ -243,6 +270,9 @@ class FrameBuilder:
                     k.dep_ == "aux" and k.lower_ == "to" for k in kids))):  # purpose: "stepping up to defend X"
                 if cur.dep_ == "xcomp":
                     c.factor *= 0.95
+                    if cur.head.lemma_.lower() in lex.demand_verbs and any(
+                            k.dep_ == "dobj" or (k.dep_ == "prep" and k.lower_ in ("on", "upon")) for k in cur.head.children):
+                        c.drop = True  # "urged Chile to attack Bolivia": asked for, not done
                 if cur.dep_ == "conj" and any(k.dep_ in SUBJ for k in kids):
                     own = True
                 came_by = cur.dep_
@@ -262,6 +292,10 @@ class FrameBuilder:
                         c.drop = True
                 elif cur.dep_ == "ccomp" and hl in lex.hedge_verbs:
                     c.hedged = True
+                if cur.dep_ == "ccomp" and hl in lex.warning_verbs and any(
+                        k.dep_ == "aux" and k.lower_ in lex.warning_modals for k in kids) and self._own_act(cur, head, da):
+                    c.threatened = True  # "warned that it could retaliate with tariffs on X": the modal is the threat
+                    c.hedged = hl in lex.claim_verbs
                 if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex.condition_marks
                                                for k in cur.children):
                     c.drop = True
@@ -276,6 +310,17 @@ class FrameBuilder:
                     continue
             break
         return c
+
+    def _own_act(self, act: Token, warning: Token, da: DocActors) -> bool:
+        """Is the act a warning speaks of the warner's own ("warned that it could retaliate"), not a
+        third party's ("warned that the Houthis would pay")?"""
+        subj = [k for k in act.children if k.dep_ in SUBJ]
+        if any(k.lower_ in self.lex.speaker_pronouns for k in subj):
+            return True
+        doers = [a for k in subj for a in self.actors(k, da)]
+        warners = self.subjects(warning, da)[0]
+        own = set(warners) | {r.org for r in da.roles if r.person in warners}
+        return bool(doers) and set(doers) <= own
 
     def subjects(self, verb: Token, da: DocActors, depth: int = 0) -> tuple[list[str], float]:
         if depth > 4:
@@ -295,7 +340,11 @@ class FrameBuilder:
                 if k.lower_ in self.lex.quantities or k.lower_ == "one":
                     owner = next((p for c in k.children if c.lower_ == "of" for p in c.children), k)
                 if owner.lemma_.lower() in self.lex.nominals:
-                    found += [da.at(c) for c in owner.children if c.dep_ == "poss" and da.at(c)]
+                    found += [da.at(c) for c in owner.children if c.dep_ == "poss" and da.at(c)] \
+                        or self.pobj_actors(owner, {"by"}, da) or [  # "airstrikes by the army killed ..."
+                        da.modifier(c) for c in owner.children if c.dep_ in ("compound", "amod") and da.modifier(c)
+                        and c.pos_ in ("PROPN", "ADJ") and c.lower_ != c.text  # "a US drone strike killed ..."
+                        and self.lex.nominals[owner.lemma_.lower()].polarity < 0]
         if found or any(k.lower_ not in self.lex.relative_pronouns for k in subs):
             return found, 1.0
         if any(k.dep_ == "nsubjpass" for k in verb.children):
@@ -307,11 +356,15 @@ class FrameBuilder:
                 return [a for k in verb.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)], 1.0
             return [], 1.0
         if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "Belgrade's refusal to recognise Kosovo"
-            owner = [da.at(c) for c in verb.head.children if c.dep_ == "poss" and da.at(c)]
+            owner = [da.at(c) for c in verb.head.children if c.dep_ == "poss" and da.at(c)] or [
+                da.modifier(c) for c in verb.head.children if c.dep_ == "amod" and da.modifier(c)
+                and verb.head.lemma_.lower() in self.lex.act_nouns]  # "the Turkish decision to fight X"
             if owner:
                 return owner, 1.0
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             found = self.actors(verb.head, da)
+            if not found and any(k.dep_ == "nsubj" and k.lower_ in self.lex.relative_pronouns for k in verb.children):
+                return [], 1.0  # "decisions that threaten X": the decisions do it, not whoever takes them
             noun = verb.head  # "spent the first weeks (of the transition) pounding X": through "of"
             while not found and verb.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                     and noun.head.head.pos_ == "NOUN":
@@ -327,7 +380,8 @@ class FrameBuilder:
         head = verb.head
         if verb.dep_ == "xcomp":
             if head.lemma_.lower() in self.lex.object_control:
-                obj = [a for k in head.children if k.dep_ == "dobj" for a in self.actors(k, da)]
+                obj = [a for k in head.children if k.dep_ == "dobj" for a in self.actors(k, da)] \
+                    or self.pobj_actors(head, {"on", "upon"}, da)  # "called on X to ..."
                 if obj:
                     return obj, 1.0
             s, f = self.subjects(head, da, depth + 1)
@@ -355,6 +409,11 @@ class FrameBuilder:
             lost = self._lost_subject(verb, da)
             if lost:
                 return lost, 0.8
+        if verb.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children) \
+                and not any(k.dep_ in ("nsubj", "agent") for k in head.children):
+            passive = [a for k in head.children if k.dep_ == "nsubjpass" for a in self.actors(k, da)]
+            if passive:  # "the task force was revived to fight Boko Haram": what was revived fights
+                return passive, INHERITED
         if verb.dep_ == "conj" or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in verb.children))):  # "deployed troops to fight X"
             s, f = self.subjects(head, da, depth + 1)
@@ -397,6 +456,12 @@ class FrameBuilder:
                     if k.dep_ == "nsubj" for a in self.actors(k, da)]  # "helped Israel take down the drones"
         if not any(k.dep_ in ("dobj", "dative") for k in kids):  # "trained and paid Somali units"
             kids += [k for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for k in c.children if k.dep_ == "dobj"]
+        if verb.lemma_.lower() in self.lex.attribution_verbs:  # "blamed the attacks on X", "blamed them on X"
+            out += [a for k in kids if k.dep_ == "dobj" and not self.actors(k, da, owners=True)
+                    for a in self.pobj_actors(k, {"on"}, da, targets=True, hostile=True)
+                    + self.pobj_actors(verb, {"on"}, da, targets=True, hostile=True)]
+            if out:
+                return out, "verb"
         for k in kids:
             if k.dep_ == "dobj" and verb.lemma_.lower() in self.lex.prep_only_verbs:
                 # "launched drones towards Israel": the direction hangs off the weapon
@@ -423,8 +488,16 @@ class FrameBuilder:
                 if not found and k.pos_ == "NOUN" and k.lemma_.lower() in self.lex.nominals \
                         and not self.lex.nominals[k.lemma_.lower()].symmetric and rel in ATTITUDES:
                     continue  # "slammed sanctions against Iran": the sanctions' target is not the verb's
+                if not found and k.pos_ == "NOUN" and rel in ATTITUDES and event is not None and any(
+                        c.dep_ == "poss" and c.tag_ == "PRP$" for c in k.children):
+                    continue  # "praised his summit with Kim": his own act, no stance toward its party
+                if not found and k.pos_ == "NOUN" and rel is RelType.MEETS and event is None \
+                        and not self.agent_noun(k) and k.lemma_.lower() not in self.lex.agents_and_groups:
+                    continue  # "welcomed the closure of X" meets nobody; "hosted delegations from X" does
                 if not found and k.pos_ == "NOUN":  # "suspended aid to Niger", "hosted delegations from X"
-                    found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel)
+                    found = [a for c in k.children if c.dep_ == "prep" and c.lower_ in self._dobj_preps(rel) | (
+                             preps if verb.lemma_.lower() in self.lex.verb_preps else set())  # "recalled its envoy from X"
+                             | ({"for"} if rel is RelType.SANCTIONS else set())  # "suspended funding for X"
                              for p in c.children if p.dep_ == "pobj" for a in self.actors(p, da, targets=True)]
                 if (hostile or rel is RelType.MEETS) and (not found or all(self.collective(a, da) for a in found)):
                     found = self.agents_from(verb, k, da) or found  # also "received a delegation from X"
@@ -485,8 +558,8 @@ class FrameBuilder:
         preps = set(self.lex.verb_preps.get(lemma, ()))
         if rel in (RelType.ATTACKS, RelType.SANCTIONS, RelType.CRITICIZES, RelType.THREATENS):
             preps |= {"against", "on"}
-        if rel is RelType.SANCTIONS:
-            preps |= {"to"}  # "suspended aid to Niger", "halted arms sales to Riyadh"
+        if rel is RelType.SANCTIONS and lemma not in self.lex.removal_verbs:
+            preps |= {"to"}  # "suspended aid to Niger", "halted arms sales to Riyadh" (not "deported X to Y")
         if rel.symmetric:
             preps |= {"with"}
         return preps
@@ -503,6 +576,8 @@ class FrameBuilder:
         """The objects of a preposition; for a hostile act also a target the parser read as the
         subject of a clause after it ("fired at Philippine boats resupplying marines")."""
         out = [p for p in prep.children if p.dep_ == "pobj"]
+        out = [next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children
+                     if q.dep_ == "pobj"), p) if p.lower_ in ("worth",) else p for p in out]  # "on $20 billion worth of X"
         if hostile:
             out += [q for p in prep.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
                     for q in p.children if q.dep_ == "nsubj"]

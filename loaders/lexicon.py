@@ -242,6 +242,28 @@ class Syntax(_Words):
     list_preps: frozenset[str] = frozenset()
     #: reverse verbs that make members only of a body ("the bloc admitted X")
     admission_verbs: frozenset[str] = frozenset()
+    #: what a naming verb names to support ("profiled X as a hero"); ``insults`` criticise
+    praise_words: frozenset[str] = frozenset()
+    #: verbs that remove people "to" a place, which they do not act on ("deported X to Y")
+    removal_verbs: frozenset[str] = frozenset()
+    #: verbs that lay an act "on" its doer ("blamed the attacks on X": X is criticised)
+    attribution_verbs: frozenset[str] = frozenset()
+    #: verbs that wave off a criticism or threat they take ("dismissed concerns about X")
+    dismissal_verbs: frozenset[str] = frozenset()
+    #: a bare refusal coordinated with a proposal or demand opposes who made it ("X proposed ..., but Y refused")
+    refusing_verbs: frozenset[str] = frozenset()
+    proposal_verbs: frozenset[str] = frozenset()
+    #: "targets belonging to X": the target is X's
+    belonging_verbs: frozenset[str] = frozenset()
+    #: verbs that rehearse a hostile act, a threat ("rehearsed a blockade of the island")
+    rehearsal_verbs: frozenset[str] = frozenset()
+    #: "put X on hold", "put X on ice": the verb suspends X
+    suspending_verbs: frozenset[str] = frozenset()
+    suspension_nouns: frozenset[str] = frozenset()
+    #: acts whose target is the one "under" them ("came under attack from X", "under US sanctions")
+    under_nouns: frozenset[str] = frozenset()
+    #: hostile nouns that are criticism when a person is "under" them ("came under fire from X")
+    figurative_fire: frozenset[str] = frozenset()
 
 
 class Modality(_Words):
@@ -260,6 +282,10 @@ class Modality(_Words):
     claim_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     threat_verbs: frozenset[str]
+    #: nouns whose infinitive is a threat ("Trump's threat to impose tariffs on X")
+    threat_nouns: frozenset[str] = frozenset()
+    #: modals that make what a warning says the warner may do a threat ("warned it could retaliate")
+    warning_modals: frozenset[str] = frozenset()
 
 
 class Roles(_Words):

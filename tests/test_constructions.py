@@ -41,10 +41,10 @@ def both(a, rel, b):
     ("President Ivo Marenka of Brazil escalated his trade war with Argentina.",
      {("ivo-marenka", "LEADS", "brazil"), ("ivo-marenka", "SANCTIONS", "argentina"),
       ("argentina", "SANCTIONS", "brazil")}),
-    # a shared noun the tagger took for a verb
+    # a shared noun the tagger took for a verb; between two persons, a clash is one of words
     ("Kenya cut its aid, following the Oval Office clash between President Ivo Brnic of Croatia and "
      "President Ana Velkova of Serbia on Feb. 28.",
-     {("ivo-brnic", "LEADS", "croatia"), ("ana-velkova", "LEADS", "serbia")} | both("ivo-brnic", "ATTACKS", "ana-velkova")),
+     {("ivo-brnic", "LEADS", "croatia"), ("ana-velkova", "LEADS", "serbia")} | both("ivo-brnic", "CRITICIZES", "ana-velkova")),
     # one-sided hostile nouns stay one-sided
     ("Russian strikes on Ukraine continued.", {("russia", "ATTACKS", "ukraine")}),
 ])

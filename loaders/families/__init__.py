@@ -54,4 +54,4 @@ def cue_words(lex) -> set[str]:
     return {w for f in REGISTRY.values() if f.cues for w in f.cues(lex)}
 
 
-from . import antecedent, backed, condition, demand, holder, insult, mediator, mutual, nominal, roles, stance, supply, surface, together, verb  # noqa: E402,F401
+from . import antecedent, backed, condition, demand, holder, insult, joint, mediator, mutual, nominal, refusal, roles, stance, supply, surface, together, verb  # noqa: E402,F401

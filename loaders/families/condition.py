@@ -33,11 +33,17 @@ def run(fb: FrameBuilder, mark: Token, sent: Span, da: DocActors, found: list[Fo
     chain = [cons]
     while chain[-1].dep_ in ("xcomp", "ccomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
+    future = any(k.dep_ == "aux" and k.lower_ in lex.future_auxiliaries for k in cons.children)
+    act = cons
+    if cons.lemma_.lower() in lex.refusal_verbs:  # "will not hesitate to shut off the gas": will shut it off
+        act = next((k for k in cons.children if k.dep_ == "xcomp"), cons)
+        if act is not cons and any(k.dep_ == "neg" or k.lower_ in lex.negation_words for k in cons.children):
+            chain = chain[1:]
     if any(k.dep_ == "neg" or k.lower_ in lex.negation_words for t in chain for k in t.children):
         return  # "did not threaten to ... unless", "will not impose ... if"
-    future = any(k.dep_ == "aux" and k.lower_ in lex.future_auxiliaries for k in cons.children)
-    acts = [lex.verbs.get(cons.lemma_.lower())] + [
-        lex.nominals.get(k.lemma_.lower()) or lex.nominals.get(k.lower_) for k in cons.children if k.dep_ == "dobj"]
+    acts = [lex.verbs.get(act.lemma_.lower())] + [lex.phrasal.get(f"{act.lemma_.lower()} {k.lower_}") for k in act.children
+                                                  if k.dep_ in ("prt", "dobj")] + [
+        lex.nominals.get(k.lemma_.lower()) or lex.nominals.get(k.lower_) for k in act.children if k.dep_ == "dobj"]
     hostile = any(r is not None and r.polarity < 0 for r in acts)
     warner = next((t for t in chain if t.lemma_.lower() in lex.threat_verbs | lex.warning_verbs), None)
     if warner is None:
@@ -58,6 +64,7 @@ def run(fb: FrameBuilder, mark: Token, sent: Span, da: DocActors, found: list[Fo
             return
     clause = fb.clause(warner, sent, da)
     clause.drop = clause.ultimatum = clause.threatened = False  # this condition is the threat
+    clause.refused = clause.refused and act is cons  # not refusing to act is acting
     fb.emit(found, [a for a in threateners if a not in targets], RelType.THREATENS, targets, sent, FAMILY,
             clause, da)
 

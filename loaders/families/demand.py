@@ -56,12 +56,14 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     addressees = [a for k in kids if k.dep_ == "dobj" for a in fb.actors(k, da)] \
         + fb.pobj_actors(verb, {"on", "upon"}, da)
     for c in kids:
-        if c.lemma_.lower() not in lex.cessation_verbs:
-            continue
+        if not {x.lemma_.lower() for x in (c, *c.conjuncts)} & lex.cessation_verbs:
+            continue  # "urged Y to limit or end its support"
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             c_dep = "ccomp"  # "called for Y to lift the ban": Y is the subject of the infinitive
         elif c.dep_ in ("xcomp", "ccomp"):
             c_dep = c.dep_
+        elif c.dep_ == "advcl" and addressees and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            c_dep = "xcomp"  # "lobbied the EU to drop the tariffs" parsed as a purpose
         else:
             continue
         whom = addressees if c_dep == "xcomp" else [a for s in c.children if s.dep_ == "nsubj"

@@ -21,7 +21,8 @@ from . import register
 def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
     word = low if low in fb.lex.mutual_nouns else tok.lower_
     return word in fb.lex.mutual_nouns and (tok.pos_ in ("NOUN", "PROPN") or (  # "fighting between",
-        tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")))  # a noun tagged as a verb
+        tok.pos_ == "VERB" and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or any(  # a noun tagged as a verb
+            c.dep_ == "prep" and c.lower_ == "between" for c in tok.children))))
 
 
 def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
@@ -35,6 +36,8 @@ def run(fb: FrameBuilder, noun: Token, sent: Span, da: DocActors, found: list[Fo
         rel = RelType.SANCTIONS  # "a trade war with X", "a tariff fight with X"
     clause = fb.clause_above(noun, sent, da)
     between = fb.pobj_actors(noun, {"between"}, da)
+    if rel is RelType.ATTACKS and len(between) > 1 and all(da.actors[a].type is ActorType.PERSON for a in between):
+        rel = RelType.CRITICIZES  # "the Oval Office clash between two presidents": words, not arms
     if len(between) > 1:
         for a, b in combinations(list(dict.fromkeys(between)), 2):
             fb.emit(found, [a], rel, [b], sent, FAMILY, clause, da)

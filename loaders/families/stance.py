@@ -12,7 +12,7 @@ from . import register
 
 
 def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
-    return tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in fb.lex.stance_adjectives
+    return tok.pos_ in ("ADJ", "VERB") and tok.dep_ == "acomp" and tok.lower_ in fb.lex.stance_adjectives
 
 
 def run(fb: FrameBuilder, adj: Token, sent: Span, da: DocActors, found: list[Found]) -> None:

@@ -55,7 +55,8 @@ def run(fb: FrameBuilder, sent: Span, da: DocActors, found: list[Found]) -> None
             if items[k][0] == "A":
                 subjects.insert(0, items[k][1])
             k -= 1
-        if not subjects or not objects or (k >= 0 and items[k][2].lower_ in ("of", "by", "to", "with")):
+        if not subjects or not objects or (k >= 0 and (items[k][2].lower_ in ("of", "by", "to", "with")
+                                                       or items[k][2].lower_ in fb.lex.condition_marks)):  # "if X attacks, Y"
             continue
         if any((a, b) in seen or (b, a) in seen for a in subjects for b in objects):
             continue

@@ -16,7 +16,9 @@ from . import register
 
 def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
     return tok.lower_ in fb.lex.together and tok.dep_ == "advmod" and tok.head.pos_ == "VERB" \
-        and tok.head.lemma_.lower() not in fb.lex.verbs  # "X and Y ships sail together"
+        and tok.head.lemma_.lower() not in fb.lex.verbs \
+        and tok.head.lemma_.lower() not in fb.lex.demand_verbs | fb.lex.say_verbs  # "X and Y ships sail together"
+    # (but "jointly called for a ceasefire" is a joint statement, not cooperation)
 
 
 def run(fb: FrameBuilder, tok: Token, sent: Span, da: DocActors, found: list[Found]) -> None:

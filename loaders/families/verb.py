@@ -17,7 +17,7 @@ from actorgraph.graph import ActorType, RelType
 
 from ..frames import SUBJ, FrameBuilder, Found
 from ..mentions import DocActors
-from . import register, supply
+from . import nominal, register, supply
 from .together import together
 
 
@@ -26,18 +26,22 @@ def select(fb: FrameBuilder, tok: Token, low: str) -> bool:
 
 
 def cues(lex) -> set[str]:
-    return set(lex.verbs) | set(lex.reverse_verbs) | lex.naming_verbs | lex.complaint_verbs \
+    return set(lex.verbs) | set(lex.reverse_verbs) | lex.naming_verbs | lex.complaint_verbs | lex.suspending_verbs \
         | {p.split()[0] for p in lex.phrasal}
 
 
 def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Found]) -> None:
     lex = fb.lex
     lemma = verb.lemma_.lower()
+    if nominal.suspends(verb, lex):
+        lemma = "suspend"  # "put some funding for Kosovo on hold"
     kids = list(verb.children)
     rel = None
     for k in kids:
         if k.dep_ in ("prt", "dobj", "prep", "advmod") and f"{lemma} {k.lower_}" in lex.phrasal:
             rel = lex.phrasal[f"{lemma} {k.lower_}"]
+    if rel is None and verb.dep_ == "relcl" and f"{lemma} {verb.head.lemma_.lower()}" in lex.phrasal:
+        rel = lex.phrasal[f"{lemma} {verb.head.lemma_.lower()}"]  # "the challenges China poses to Japan"
     if lemma in lex.approval_verbs and any(k.dep_ == "dobj" and {k.lemma_.lower(), k.lower_} & lex.act_nouns
                                            for k in kids):
         rel = RelType.SUPPORTS  # "welcomed the Swedish statement", "accepted an offer from Chile"
@@ -63,19 +67,24 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
         if accused:
             fb.emit(found, fb.subjects(verb, da)[0], kind, accused, sent, FAMILY, fb.clause(verb, sent, da), da)
         return
+    naming = None
     if rel is None and lemma in lex.naming_verbs:
-        # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda"
+        # "called X a puppet", "called Y's move unacceptable", "dismissed Z's report as propaganda";
+        # "profiled X as a hero" supports X
         named = [p for k in kids if k.dep_ == "prep" and k.lower_ == "as" for p in k.children if p.dep_ == "pobj"]
-        rel = RelType.CRITICIZES if any(k.dep_ in ("oprd", "dobj", "attr", "xcomp", "acomp", "ccomp", "pobj", "amod")
-                                        and k.lemma_.lower() in lex.insults
-                                        for k in kids + named for k in (k, *k.children)
-                                        for k in (k, *k.conjuncts)) else None
+        words = {k.lemma_.lower() for k in kids + named if k.dep_ in ("oprd", "dobj", "attr", "xcomp", "acomp",
+                                                                     "ccomp", "pobj", "amod")
+                 for k in (k, *k.children) for k in (k, *k.conjuncts)}
+        rel = RelType.CRITICIZES if words & lex.insults else RelType.SUPPORTS if words & lex.praise_words else None
+        naming = [k for k in kids if k.dep_ == "oprd" and k.pos_ in ("NOUN", "PROPN")
+                  and k.lemma_.lower() not in lex.insults | lex.praise_words]  # "called the EU move disappointing"
     if rel is None:
         return
     for k in kids:  # the instrument names the act: "punished Kenya with massacres"
         if k.dep_ == "prep" and k.lower_ == "with":
             means = [lex.nominals.get(p.lemma_.lower()) for p in k.children if p.dep_ == "pobj"]
-            if means and means[0] in (RelType.ATTACKS, RelType.SANCTIONS) and rel.polarity < 0:
+            if means and means[0] in (RelType.ATTACKS, RelType.SANCTIONS) and rel.polarity < 0 \
+                    and rel is not RelType.THREATENS:  # "threatened X with tariffs" stays a threat
                 rel = means[0]
     warner = _warner(fb, verb, rel, da)
     if warner:  # "X warned that his fighters will strike Y": a threat by X, not yet an attack
@@ -84,7 +93,10 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
         fb.emit(found, warner, RelType.THREATENS, objects, sent, FAMILY, clause, da)
         return
     subjects, factor = fb.subjects(verb, da)
-    objects, pattern = fb.objects(verb, rel, da, fb.preps(lemma, rel))
+    mutual = lemma in lex.mutual_verbs
+    objects, pattern = fb.objects(verb, rel, da, fb.preps(lemma, rel) | ({"with"} if mutual else set()))
+    if naming and not objects:  # the named thing parsed as a predicate: its owner is the target
+        objects = [a for k in naming for a in fb.actors(k, da, owners=True)]
     if pattern == "stative":
         subjects = [a for k in kids if k.dep_ == "nsubjpass" for a in fb.actors(k, da)]
         objects, pattern = fb.pobj_actors(verb, {"to", "with"}, da), "verb"
@@ -94,7 +106,7 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
     clause.factor *= factor
     together(fb, verb, subjects, sent, da, found, clause)
     if not objects:
-        mutual = lemma in lex.mutual_verbs or any(t.lower_ in lex.reciprocal_words for t in verb.subtree)
+        mutual = mutual or any(t.lower_ in lex.reciprocal_words for t in verb.subtree)
         if (rel.symmetric or mutual) and len(subjects) > 1:
             # "Riyadh and Tehran agreed", "X and Y met", "Armenia and Azerbaijan clashed" (both ways)
             for a, b in combinations(subjects, 2):
@@ -102,6 +114,12 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
                 if not rel.symmetric:
                     fb.emit(found, [b], rel, [a], sent, FAMILY, clause, da)
         return
+    if rel is RelType.SANCTIONS:  # "Pashinyan froze Armenia's participation": his own state's act
+        own = {r.org for r in da.roles if r.person in subjects}
+        objects = [o for o in objects if o not in own]
+    if rel is RelType.SUPPORTS and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in lex.supply_verbs \
+            and any(k.dep_ in ("dobj", "nsubj") and k.lemma_.lower() in lex.military_goods for k in verb.head.children):
+        rel = RelType.PROVIDES_MILITARY_AID  # "sent troops to help Kinshasa", "troops deployed to help X"
     if lemma in lex.territorial_verbs:  # "seized Mocimboa da Praia": a name the tagger guessed is a town
         objects = [o for o in objects if o not in da.actors or da.actors[o].known
                    or da.actors[o].type is ActorType.STATE]  # (not in actors: a gazetteer demonym)
@@ -117,6 +135,10 @@ def run(fb: FrameBuilder, verb: Token, sent: Span, da: DocActors, found: list[Fo
             fb.emit(found, subjects, RelType.MEMBER_OF, groups, sent, VARIANTS[pattern], clause, da)
         objects = [o for o in objects if o not in groups]
     fb.emit(found, subjects, rel, objects, sent, VARIANTS[pattern], clause, da)
+    if mutual and pattern == "verb" and any(k.dep_ == "dobj" for k in kids):
+        # "exchanged fire with Y": what is exchanged, both sides did
+        partners = [o for o in fb.pobj_actors(verb, {"with"}, da, targets=True) if o in objects]
+        fb.emit(found, partners, rel, subjects, sent, VARIANTS[pattern], clause, da)
 
 
 def _warner(fb: FrameBuilder, verb: Token, rel: RelType, da: DocActors) -> list[str]:
