@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: the other queries start without it
 
 from actorgraph.graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
                    Statement)
@@ -189,6 +191,8 @@ def _alignment_graph(edges: list[Edge], ties=None) -> nx.Graph:
     ``edges``; ``False`` keeps every pair, for a caller that checks the pairs it walks);
     between two actors only the strongest alignment edge is kept (a ceasefire between two
     foes is not an alliance)."""
+    import networkx as nx
+
     if ties is None:
         ties = Ties(edges)
     g = nx.Graph()
@@ -266,6 +270,8 @@ def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_ho
     hop ties (a store read each) are checked only down that ranking, until ``k`` pass."""
     if a not in g or b not in g or a == b:
         return []
+    import networkx as nx
+
     dist = nx.single_source_shortest_path_length(g, b, cutoff=max_hops)
     if a not in dist:
         return []
@@ -408,6 +414,8 @@ def blocs(store, *, min_size: int = 2, min_confidence: float = 0.0) -> list[tupl
     to which its net ties are strongest, so that two actors hostile on balance do not stay
     together because they share friends. Actors with no positive tie are in no bloc.
     """
+    import networkx as nx
+
     ties = Ties(source(store).edges_of_types(frozenset(RelType), min_confidence))
     net = ties.net
     g = nx.Graph()
