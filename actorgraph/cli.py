@@ -144,14 +144,15 @@ def cmd_view(args) -> int:
 
 
 def cmd_path(args) -> int:
-    from actorgraph.queries import alliance_paths, balance, find_actor
+    from actorgraph.queries import alliance_paths, balance, find_actor, pair_ties
 
     with open_store(args.store) as store:
         a, b = find_actor(store, args.a), find_actor(store, args.b)
-        if balance(store, a.id, b.id, min_confidence=args.min_confidence) < 0:
+        ties = pair_ties(store, min_confidence=args.min_confidence)  # read once, for both questions
+        if balance(store, a.id, b.id, ties=ties) < 0:
             print(f"note: {a.name} and {b.name} are directly hostile (their ties are on balance negative)")
         paths = alliance_paths(store, a.id, b.id, k=args.k, max_hops=args.max_hops,
-                               min_confidence=args.min_confidence)
+                               min_confidence=args.min_confidence, ties=ties)
         print_paths(store, paths)
     return 0
 

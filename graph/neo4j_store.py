@@ -715,8 +715,9 @@ class Neo4jStore:
         rows = self.read(cypher("top_actors"), limit=limit, type=type.value if type else None)
         return [actor_from_row(r["actor"]) for r in rows]
 
-    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
-        found = self._relations_of(actor_id)
+    def relations_of(self, actor_id: str, limit: int | None = None,
+                     types: frozenset[RelType] | None = None) -> list[Relation]:
+        found = [r for r in self._relations_of(actor_id) if types is None or r.type in types]
         if limit is None:
             return found
         return sorted(found, key=lambda r: (-r.count, -r.confidence, r.type.value, r.source, r.target))[:limit]
@@ -741,6 +742,24 @@ class Neo4jStore:
         found: dict[tuple, Edge] = {}
         for chunk in _chunks(ids, self.batch_size):
             for r in self.read(cypher("edges_around"), ids=chunk, types=sorted(t.value for t in types),
+                               min_confidence=min_confidence):
+                e = Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
+                found[e[:3]] = e
+        return list(found.values())
+
+    def edges_from(self, actor_ids, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
+        found = []
+        for chunk in _chunks(sorted(set(actor_ids)), self.batch_size):
+            found += [Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
+                      for r in self.read(cypher("edges_from"), ids=chunk, types=sorted(t.value for t in types),
+                                         min_confidence=min_confidence)]
+        return found
+
+    def edges_between(self, xs, ys, types: frozenset[RelType], min_confidence: float) -> list[Edge]:
+        found: dict[tuple, Edge] = {}
+        ys = sorted(set(ys))
+        for chunk in _chunks(sorted(set(xs)), self.batch_size):
+            for r in self.read(cypher("edges_between"), xs=chunk, ys=ys, types=sorted(t.value for t in types),
                                min_confidence=min_confidence):
                 e = Edge(r["source"], RelType(r["type"]), r["target"], r["count"], r["confidence"])
                 found[e[:3]] = e

@@ -606,17 +606,14 @@ class NetworkXStore:
 
     # -- reads ---------------------------------------------------------------
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
-        out: dict[str, Actor] = {}
-        for chunk in _chunks(sorted(set(ids))):
-            marks = _marks(len(chunk))
-            aliases: dict[str, list[str]] = {}
-            for actor, alias in self._db.execute(
-                    f"SELECT actor, alias FROM aliases WHERE actor IN ({marks}) ORDER BY actor, pos", chunk):
-                aliases.setdefault(actor, []).append(alias)
-            for r in self._db.execute(f"SELECT id, name, type, mentions, attributes FROM actors "
-                                      f"WHERE id IN ({marks})", chunk):
-                out[r[0]] = self._actor(r, aliases.get(r[0], ()))
-        return out
+        wanted = json.dumps(sorted(set(ids)))  # one query a table, however many
+        aliases: dict[str, list[str]] = {}
+        for actor, alias in self._db.execute("SELECT actor, alias FROM aliases WHERE actor IN "
+                                             "(SELECT value FROM json_each(?)) ORDER BY actor, pos", (wanted,)):
+            aliases.setdefault(actor, []).append(alias)
+        return {r[0]: self._actor(r, aliases.get(r[0], ())) for r in self._db.execute(
+            "SELECT id, name, type, mentions, attributes FROM actors WHERE id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY id", (wanted,))}
 
     @staticmethod
     def _actor(r: tuple, aliases: Iterable[str]) -> Actor:
@@ -694,15 +691,18 @@ class NetworkXStore:
         found = self.actors_by_id(ids)
         return [found[i] for i in ids]
 
-    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
+    def relations_of(self, actor_id: str, limit: int | None = None,
+                     types: frozenset[RelType] | None = None) -> list[Relation]:
         ids = ("(SELECT group_concat(s.id) FROM statements s WHERE s.subject = r.source "
                "AND s.type = r.type AND s.object = r.target)")
-        touching = (f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ?1 UNION ALL "
-                    f"SELECT {RELATION_COLUMNS} FROM relations WHERE target = ?1 AND source <> ?1")
+        kinds = "" if types is None else " AND type IN (SELECT value FROM json_each(?2))"
+        touching = (f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ?1{kinds} UNION ALL "
+                    f"SELECT {RELATION_COLUMNS} FROM relations WHERE target = ?1 AND source <> ?1{kinds}")
         if limit is not None:
             touching += f" ORDER BY count DESC, confidence DESC, type, source, target LIMIT {int(limit)}"
+        params = (actor_id,) if types is None else (actor_id, json.dumps(sorted(t.value for t in types)))
         return [_relation(r, r[7].split(",")) for r in self._db.execute(
-            f"SELECT {RELATION_COLUMNS}, {ids} FROM ({touching}) r", (actor_id,))]
+            f"SELECT {RELATION_COLUMNS}, {ids} FROM ({touching}) r", params)]
 
     def relation_count(self, actor_id: str) -> int:
         return self._db.execute(
@@ -730,23 +730,57 @@ class NetworkXStore:
                 found[(a, t, b)] = Edge(a, _TYPES[t], b, n, c)
         return list(found.values())
 
-    def weights_between(self, xs: Iterable[str], ys: Iterable[str], min_confidence: float
-                        ) -> dict[RelType, float]:
-        """Read from the side with fewer mentions (its relations, by index), the other side
-        only matched, and summed in SQL: a pair's tie costs what the smaller side has."""
-        sets = [json.dumps(sorted(set(xs))), json.dumps(sorted(set(ys)))]
+    def edges_from(self, actor_ids: Iterable[str], types: frozenset[RelType], min_confidence: float
+                   ) -> list[Edge]:
+        return [Edge(a, _TYPES[t], b, n, c) for a, t, b, n, c in self._db.execute(
+            "SELECT source, type, target, count, confidence FROM relations "
+            "WHERE source IN (SELECT value FROM json_each(?1)) AND type IN (SELECT value FROM json_each(?2)) "
+            "AND confidence >= ?3", (json.dumps(sorted(set(actor_ids))),
+                                     json.dumps(sorted(t.value for t in types)), min_confidence))]
+
+    def _between(self, columns: str, xs: Iterable[str], ys: Iterable[str], types: Iterable[RelType],
+                 min_confidence: float) -> tuple[str, tuple]:
+        """The relations joining one of ``xs`` and one of ``ys`` (either way; not an actor to
+        itself): a query of ``columns`` and its parameters. When there are
+        fewer (pair, type) combinations than the smaller side (by mentions) has relations,
+        each is looked up by the primary key; else the smaller side's relations are read,
+        by index, and their other end matched (rows by target are looked up in the table
+        only when they match)."""
+        xs, ys = sorted(set(xs)), sorted(set(ys))
+        wanted = sorted(t.value for t in types)
+        sets = [json.dumps(xs), json.dumps(ys)]
         weight = [self._db.execute("SELECT coalesce(sum(mentions), 0) FROM actors "
                                    "WHERE id IN (SELECT value FROM json_each(?))", (x,)).fetchone()[0]
                   for x in sets]
-        few, many = sets if weight[0] <= weight[1] else sets[::-1]
-        rows = self._db.execute(
-            "SELECT type, sum(w) FROM ("
-            "SELECT type, count * confidence AS w FROM relations WHERE source IN (SELECT value FROM json_each(?1)) "
-            "AND +target IN (SELECT value FROM json_each(?2)) AND confidence >= ?3 AND source <> target UNION ALL "
-            "SELECT type, count * confidence FROM relations WHERE target IN (SELECT value FROM json_each(?1)) "
-            "AND +source IN (SELECT value FROM json_each(?2)) AND confidence >= ?3 AND source <> target"
-            ") GROUP BY type ORDER BY type", (few, many, min_confidence))
-        return {_TYPES[t]: w for t, w in rows}
+        params = (*(sets if weight[0] <= weight[1] else sets[::-1]), json.dumps(wanted), min_confidence)
+        ids = "(SELECT value FROM json_each(?{}))".format
+        kinds = f"type IN {ids(3)} AND confidence >= ?4 AND source <> target"
+        if len(xs) * len(ys) * len(wanted) <= min(weight):
+            query = (f"SELECT {columns} FROM relations WHERE source IN {ids(1)} AND target IN {ids(2)} "
+                     f"AND {kinds} UNION ALL "
+                     f"SELECT {columns} FROM relations WHERE source IN {ids(2)} AND target IN {ids(1)} "
+                     f"AND {kinds}")
+        else:
+            query = (f"SELECT {columns} FROM relations WHERE source IN {ids(1)} AND +target IN {ids(2)} "
+                     f"AND {kinds} UNION ALL "
+                     f"SELECT {columns} FROM relations WHERE (source, type, target) IN ("
+                     f"SELECT source, type, target FROM relations WHERE target IN {ids(1)} "
+                     f"AND +source IN {ids(2)}) AND {kinds}")
+        return query, params
+
+    def edges_between(self, xs: Iterable[str], ys: Iterable[str], types: frozenset[RelType],
+                      min_confidence: float) -> list[Edge]:
+        query, params = self._between("source, type, target, count, confidence", xs, ys, types, min_confidence)
+        found = {(a, t, b): Edge(a, _TYPES[t], b, n, c) for a, t, b, n, c in self._db.execute(query, params)}
+        return list(found.values())
+
+    def weights_between(self, xs: Iterable[str], ys: Iterable[str], min_confidence: float
+                        ) -> dict[RelType, float]:
+        """Summed in SQL over the relations ``_between`` reads: a pair's tie costs what the
+        smaller side has, or the pairs when there are fewer."""
+        query, params = self._between("type, count * confidence AS w", xs, ys, RelType, min_confidence)
+        return {_TYPES[t]: w for t, w in self._db.execute(
+            f"SELECT type, sum(w) FROM ({query}) GROUP BY type ORDER BY type", params)}
 
     def statements_for(self, triples: list[tuple[str, RelType, str]], limit: int | None = None
                        ) -> list[Statement]:

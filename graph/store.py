@@ -55,15 +55,23 @@ class GraphStore(Protocol):
     def actor(self, actor_id: str) -> Actor | None: ...
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]: ...
     def top_actors(self, limit: int, type: ActorType | None) -> list[Actor]: ...
-    def relations_of(self, actor_id: str, limit: int | None = None) -> list[Relation]:
-        """The relations touching an actor (either end); with ``limit``, the ``limit`` most
-        frequent (by count, confidence, type, source, target)."""
+    def relations_of(self, actor_id: str, limit: int | None = None,
+                     types: frozenset[RelType] | None = None) -> list[Relation]:
+        """The relations touching an actor (either end), of ``types`` only if given; with
+        ``limit``, the ``limit`` most frequent (by count, confidence, type, source, target)."""
     def relation_count(self, actor_id: str) -> int:
         """How many relations touch an actor."""
     def edges_of_types(self, types: frozenset[RelType], min_confidence: float) -> list[Edge]: ...
     def edges_around(self, actor_ids: Iterable[str], types: frozenset[RelType],
                      min_confidence: float) -> list[Edge]:
         """The edges of ``edges_of_types`` that touch any of ``actor_ids`` (either end)."""
+    def edges_from(self, actor_ids: Iterable[str], types: frozenset[RelType],
+                   min_confidence: float) -> list[Edge]:
+        """The edges of ``edges_of_types`` whose source is one of ``actor_ids``."""
+    def edges_between(self, xs: Iterable[str], ys: Iterable[str], types: frozenset[RelType],
+                      min_confidence: float) -> list[Edge]:
+        """The edges of ``edges_of_types`` joining one of ``xs`` and one of ``ys`` (either
+        way round; not an actor to itself; ``xs`` and ``ys`` may overlap)."""
     def weights_between(self, xs: Iterable[str], ys: Iterable[str], min_confidence: float
                         ) -> dict[RelType, float]:
         """Per type, the sum of count x confidence over the edges at or above

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: the other queries start without it
 
 from actorgraph.graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath, Relation, RelType,
                    Statement)
@@ -97,33 +99,34 @@ def profile(store, actor_id: str, *, max_evidence: int | None = None,
         for r in relations), omitted)
 
 
-def _neighbours(store, actor_id: str, keep) -> list[Neighbour]:
+def _neighbours(store, actor_id: str, types: frozenset[RelType], min_confidence: float) -> list[Neighbour]:
     joined: dict[str, list[Relation]] = defaultdict(list)
-    for r in source(store).relations_of(actor_id):
-        if r.source != r.target and keep(r):
+    for r in source(store).relations_of(actor_id, types=types):
+        if r.source != r.target and r.confidence >= min_confidence:
             joined[r.target if r.source == actor_id else r.source].append(r)
     found = [Neighbour(other, tuple(sorted(rels, key=_relation_order)))
              for other, rels in joined.items()]
     return sorted(found, key=lambda n: (-n.count, -n.confidence, n.actor))
 
 
+_POSITIVE = frozenset(t for t in RelType if t.polarity > 0)
+_NEGATIVE = frozenset(t for t in RelType if t.polarity < 0)
+
+
 def allies(store, actor_id: str, *, min_confidence: float = 0.0) -> list[Neighbour]:
     """Actors joined to ``actor_id`` by positive relations (either direction)."""
-    return _neighbours(store, actor_id,
-                       lambda r: r.polarity > 0 and r.confidence >= min_confidence)
+    return _neighbours(store, actor_id, _POSITIVE, min_confidence)
 
 
 def enemies(store, actor_id: str, *, min_confidence: float = 0.0) -> list[Neighbour]:
     """Actors joined to ``actor_id`` by negative relations (either direction)."""
-    return _neighbours(store, actor_id,
-                       lambda r: r.polarity < 0 and r.confidence >= min_confidence)
+    return _neighbours(store, actor_id, _NEGATIVE, min_confidence)
 
 
 def neighbours(store, actor_id: str, rel_type: RelType | str, *,
                min_confidence: float = 0.0) -> list[Neighbour]:
     """Actors joined to ``actor_id`` by relations of one type (either direction)."""
-    t = _as_type(rel_type)
-    return _neighbours(store, actor_id, lambda r: r.type is t and r.confidence >= min_confidence)
+    return _neighbours(store, actor_id, frozenset({_as_type(rel_type)}), min_confidence)
 
 
 def _edge_rank(e: Edge) -> tuple:
@@ -171,9 +174,16 @@ class Ties:
         return self.of(a) == self.of(b) or self.between(a, b) > 0
 
 
-def balance(store, a: str, b: str, *, min_confidence: float = 0.0) -> float:
+def pair_ties(store, *, min_confidence: float = 0.0) -> PairTies:
+    """The net ties of ``store``, read pair by pair as asked and kept: to be passed as
+    ``ties`` to :func:`balance` and :func:`alliance_paths` (of the same ``min_confidence``)
+    that ask about the same actors, so that the second reads none again."""
+    return PairTies(source(store), min_confidence)
+
+
+def balance(store, a: str, b: str, *, min_confidence: float = 0.0, ties: PairTies | None = None) -> float:
     """The net tie between ``a`` and ``b`` (see :class:`Ties`); 0.0 when none."""
-    return PairTies(source(store), min_confidence).between(a, b)
+    return (ties if ties is not None else pair_ties(store, min_confidence=min_confidence)).between(a, b)
 
 
 def _alignment_graph(edges: list[Edge], ties=None) -> nx.Graph:
@@ -181,6 +191,8 @@ def _alignment_graph(edges: list[Edge], ties=None) -> nx.Graph:
     ``edges``; ``False`` keeps every pair, for a caller that checks the pairs it walks);
     between two actors only the strongest alignment edge is kept (a ceasefire between two
     foes is not an alliance)."""
+    import networkx as nx
+
     if ties is None:
         ties = Ties(edges)
     g = nx.Graph()
@@ -196,39 +208,35 @@ class PairTies:
     """:class:`Ties` of the whole graph, for the pairs asked about only. A pair's net tie
     reads just the relations between the two sides' members (each side and those of its
     leaders whose side it is), found from LEADS edges, so a path search pays for the hops
-    it walks, not for the neighbourhood it holds, however many relations a hub has."""
+    it walks, not for the neighbourhood it holds, however many relations a hub has. An
+    actor's side needs only the LEADS edges from it; a side's members, those into it."""
 
     def __init__(self, src, min_confidence: float):
         self.src, self.min_confidence = src, min_confidence
-        self.leads: dict[str, list[Edge]] = {}  # the LEADS edges touching an actor
         self.sides: dict[str, str] = {}
+        self.leaders: dict[str, set[str]] = {}  # the sources of the LEADS edges into a side
         self.nets: dict[tuple[str, str], float] = {}
-
-    def _leads(self, actors: set[str]) -> None:
-        todo = sorted(x for x in actors if x not in self.leads)
-        if not todo:
-            return
-        for x in todo:
-            self.leads[x] = []
-        wanted = set(todo)
-        for e in self.src.edges_around(todo, frozenset({RelType.LEADS}), self.min_confidence):
-            for x in {e.source, e.target} & wanted:
-                self.leads[x].append(e)
 
     def _sides(self, actors: set[str]) -> None:
         """The side each of ``actors`` speaks for, from its own LEADS edges."""
-        todo = {x for x in actors if x not in self.sides}
-        self._leads(todo)
+        todo = sorted(x for x in actors if x not in self.sides)
+        if not todo:
+            return
+        own: dict[str, list[Edge]] = defaultdict(list)
+        for e in self.src.edges_from(todo, frozenset({RelType.LEADS}), self.min_confidence):
+            own[e.source].append(e)
         for x in todo:
-            self.sides[x] = principals([e for e in self.leads[x] if e.source == x]).get(x, x)
+            self.sides[x] = principals(own[x]).get(x, x)
 
     def of(self, actor: str) -> str:
         self._sides({actor})
         return self.sides[actor]
 
     def members(self, side: str) -> set[str]:
-        self._leads({side})
-        leaders = {e.source for e in self.leads[side] if e.target == side}
+        if side not in self.leaders:
+            self.leaders[side] = {e.source for e in self.src.edges_around(
+                [side], frozenset({RelType.LEADS}), self.min_confidence) if e.target == side}
+        leaders = self.leaders[side]
         self._sides(leaders | {side})
         return {x for x in leaders | {side} if self.sides[x] == side}
 
@@ -262,6 +270,8 @@ def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_ho
     hop ties (a store read each) are checked only down that ranking, until ``k`` pass."""
     if a not in g or b not in g or a == b:
         return []
+    import networkx as nx
+
     dist = nx.single_source_shortest_path_length(g, b, cutoff=max_hops)
     if a not in dist:
         return []
@@ -299,27 +309,52 @@ def _path_graph(src, a: str, b: str, ties: PairTies, *, k: int, max_hops: int, m
     """The part of the alignment graph around ``a`` and ``b`` that holds the answer.
 
     A path of at most L hops uses only edges (u, v) with d(a, u) + 1 + d(v, b) <= L, so each
-    touches an actor within ``ra`` hops of ``a`` or ``rb`` of ``b`` when ra + rb >= L - 2:
-    the edges of those actors (read from the store) hold every such path and every edge
-    between two actors on them. L grows from 2 until ``k`` paths are found or L = ``max_hops``,
-    so a hub's neighbourhood is read only when the short paths do not suffice.
+    touches an actor within ``ra`` hops of ``a`` or ``rb`` of ``b`` when ra + rb >= L - 2.
+    Of the two outer layers (the actors at exactly ``ra`` from ``a``, ``rb`` from ``b``)
+    only the one with fewer mentions is read whole, say ``b``'s: that gives every actor
+    within rb + 1 of ``b``, and a hop of such a path from ``a``'s outer layer ends there, so
+    of that layer only the edges into that ball are read (``edges_between``). The inner
+    layers are read whole. So a hub at one end costs its edges to the other end's
+    neighbourhood, not its whole neighbourhood. L grows from 2 until ``k`` paths are found
+    or L = ``max_hops``, so a hub's neighbourhood is read only when the short paths do not
+    suffice.
     """
     edges: dict[tuple, Edge] = {}
-    near = {a: {a: 0}, b: {b: 0}}  # distance from each end, as far as read
-    read: set[str] = set()
+    near = {a: {a: 0}, b: {b: 0}}  # distance from each end, as far as read whole
+    read: set[str] = set()  # the actors whose edges are all read
+    mentions: dict[str, int] = {}
+
+    def read_whole(end: str, layers: range) -> None:
+        dist = near[end]
+        for layer in layers:  # breadth first, so each distance is exact
+            todo = {x for x, d in dist.items() if d == layer} - read
+            if todo:
+                for e in src.edges_around(todo, ALIGNMENT, min_confidence):
+                    edges[e[:3]] = e
+                    for x, y in ((e.source, e.target), (e.target, e.source)):
+                        if x in todo and y not in dist:
+                            dist[y] = layer + 1
+                read.update(todo)
+
+    def weight(actors: set[str]) -> int:
+        mentions.update((x, y.mentions) for x, y in src.actors_by_id(actors - mentions.keys()).items())
+        return sum(mentions.get(x, 0) for x in actors)
+
     for hops in range(min(2, max_hops), max_hops + 1):
-        for end, radius in ((a, max(0, (hops - 1) // 2)), (b, max(0, (hops - 2) // 2))):
-            dist = near[end]
-            for layer in range(radius + 1):  # breadth first, so each distance is exact
-                todo = {x for x, d in dist.items() if d == layer} - read
-                if todo:
-                    for e in src.edges_around(todo, ALIGNMENT, min_confidence):
-                        edges[e[:3]] = e
-                        for x, y in ((e.source, e.target), (e.target, e.source)):
-                            if x in todo and y not in dist:
-                                dist[y] = layer + 1
-                    read |= todo
+        radius = {a: max(0, (hops - 1) // 2), b: max(0, (hops - 2) // 2)}
+        for end in (a, b):
+            read_whole(end, range(radius[end]))
+        outer = {end: {x for x, d in near[end].items() if d == radius[end]} - read for end in (a, b)}
+        whole, part = (a, b) if a == b or weight(outer[a]) <= weight(outer[b]) else (b, a)
+        read_whole(whole, range(radius[whole], radius[whole] + 1))
+        if outer[part] - read:
+            ball = {x for x, d in near[whole].items() if d <= radius[whole] + 1}
+            for e in src.edges_between(outer[part] - read, ball, ALIGNMENT, min_confidence):
+                edges[e[:3]] = e
         g = _alignment_graph(list(edges.values()), False)
+        if part not in g and part not in read:  # does it have edges at all?
+            read_whole(part, range(0, 1))
+            g = _alignment_graph(list(edges.values()), False)
         if hops == max_hops or a not in g or b not in g:
             return g
         if len([p for p in _signed_paths(g, a, b, ties, k=k, max_hops=hops) if len(p) - 1 <= hops]) >= k:
@@ -328,7 +363,7 @@ def _path_graph(src, a: str, b: str, ties: PairTies, *, k: int, max_hops: int, m
 
 
 def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
-                   min_confidence: float = 0.0) -> list[Path]:
+                   min_confidence: float = 0.0, ties: PairTies | None = None) -> list[Path]:
     """The ``k`` shortest paths from ``a`` to ``b`` over alignment edges, walked either way.
 
     Alignment edges are the positive types plus LEADS and MEMBER_OF, between pairs whose
@@ -337,11 +372,12 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     are node-simple; between two actors the strongest edge is used; ties in
     length go to the surest path (product of confidences), then to actor ids.
     Each hop carries its strongest evidence. Raises NoPath when none is found.
+    ``ties``: those of :func:`pair_ties` (same ``min_confidence``), if already read.
     """
     src = source(store)
     _require(src, a)
     _require(src, b)
-    ties = PairTies(src, min_confidence)
+    ties = ties if ties is not None else PairTies(src, min_confidence)
     g = _path_graph(src, a, b, ties, k=k, max_hops=max_hops, min_confidence=min_confidence)
     hostile = ties.between(a, b) < 0
     why = "; they are directly hostile" if hostile else ""
@@ -353,7 +389,7 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
 
     edges = {(u, v): g.edges[u, v]["edge"] for n in found for u, v in zip(n, n[1:])}
     best: dict[tuple, Statement] = {}
-    for s in sorted(src.statements_for(sorted({(e.source, e.type, e.target) for e in edges.values()})),
+    for s in sorted(src.statements_for(sorted({(e.source, e.type, e.target) for e in edges.values()}), limit=1),
                     key=strength):
         best.setdefault((s.subject, s.type, s.object), s)
     return [Path(tuple(
@@ -378,6 +414,8 @@ def blocs(store, *, min_size: int = 2, min_confidence: float = 0.0) -> list[tupl
     to which its net ties are strongest, so that two actors hostile on balance do not stay
     together because they share friends. Actors with no positive tie are in no bloc.
     """
+    import networkx as nx
+
     ties = Ties(source(store).edges_of_types(frozenset(RelType), min_confidence))
     net = ties.net
     g = nx.Graph()

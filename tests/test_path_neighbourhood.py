@@ -31,12 +31,15 @@ class Counting(WholeGraph):
         return self.store.edges_around(actor_ids, types, min_confidence)
 
 
-@pytest.fixture(scope="module")
-def hubbed(tmp_path_factory):
-    """120 actors, a few hubs joined to many, the rest sparsely; mixed signs and confidences."""
+@pytest.fixture(scope="module", params=["even", "weighted"])
+def hubbed(tmp_path_factory, request):
+    """120 actors, a few hubs joined to many, the rest sparsely; mixed signs and confidences.
+    "weighted": the hubs mentioned most, the rest unevenly, so that the path search reads
+    either end's outer layer whole and the other's only towards it, by turns."""
     rng = random.Random(5)
     n = 120
-    actors = tuple(Actor(f"a{i:03d}", f"A{i}", ActorType.STATE, (), 1) for i in range(n))
+    mentions = (lambda i: 400 if i < 3 else 1 + (i * 7) % 13) if request.param == "weighted" else (lambda i: 1)
+    actors = tuple(Actor(f"a{i:03d}", f"A{i}", ActorType.STATE, (), mentions(i)) for i in range(n))
     doc = Document.from_text("synthetic", "s.txt")
     statements = []
     for k in range(420):

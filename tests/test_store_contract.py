@@ -333,3 +333,56 @@ def test_merging_actors_does_not_depend_on_order():
     group = Actor("iran", "Iran", ActorType.GROUP, ("Tehran",), 1)
     assert state.merged(group) == group.merged(state)
     assert state.merged(group).name == "Iran" and state.merged(group).type is ActorType.STATE
+
+
+def neighbourhood_batch() -> Batch:
+    """Twelve actors, two of them mentioned far more (so the file store reads some pairs by
+    key and some sides by scan), joined by relations of every type in both directions."""
+    import random
+
+    rng = random.Random(8)
+    ids = [f"n{i:02d}" for i in range(12)]
+    doc = Document.from_text("a made-up neighbourhood", "n.txt")
+    statements = []
+    for k in range(160):
+        a, b = rng.choice(ids[:2] * 3 + ids), rng.choice(ids)
+        statements.append(st(a, rng.choice(list(RelType)), b, 20 * k, doc=doc,
+                             confidence=round(rng.uniform(0.3, 0.95), 2)))
+    actors = tuple(Actor(i, i.upper(), ActorType.STATE, (), 900 if i in ids[:2] else 1 + n % 3)
+                   for n, i in enumerate(ids))
+    return Batch((doc,), actors, tuple(statements))
+
+
+def test_neighbourhood_reads_agree_with_the_whole_graph(opener):
+    import random
+
+    rng = random.Random(4)
+    ids = [f"n{i:02d}" for i in range(12)]
+    with opener() as store:
+        store.write(neighbourhood_batch())
+        for c in (0.0, 0.6):
+            for types in (frozenset(RelType), frozenset({RelType.LEADS}),
+                          frozenset(t for t in RelType if t.polarity > 0 or t.structural)):
+                whole = {e[:3]: e for e in store.edges_of_types(types, c)}
+                for _ in range(12):
+                    xs = set(rng.sample(ids, rng.randint(1, 5)))
+                    ys = set(rng.sample(ids, rng.randint(1, 8)))  # may overlap xs
+                    assert sorted(store.edges_from(xs, types, c)) == sorted(
+                        e for e in whole.values() if e.source in xs)
+                    assert sorted(store.edges_between(xs, ys, types, c)) == sorted(
+                        e for e in whole.values() if e.source != e.target and
+                        ((e.source in xs and e.target in ys) or (e.source in ys and e.target in xs)))
+            every = {e[:3]: e for e in store.edges_of_types(frozenset(RelType), c)}
+            for xs, ys in [({"n00"}, {"n01", "n05"}), ({"n00", "n03"}, {"n01"}), ({"n04", "n07"}, {"n09"})] + [
+                    (set(ids[i::3]), set(ids[(i + 1)::3])) for i in range(3)]:
+                want: dict[RelType, float] = {}
+                for e in every.values():
+                    if (e.source in xs and e.target in ys) or (e.source in ys and e.target in xs):
+                        want[e.type] = want.get(e.type, 0.0) + e.count * e.confidence
+                got = store.weights_between(xs, ys, c)
+                assert list(got) == sorted(want, key=lambda t: t.value)
+                assert all(abs(got[t] - w) < 1e-9 for t, w in want.items())
+        positive = frozenset(t for t in RelType if t.polarity > 0)
+        for actor in ("n00", "n05"):
+            assert store.relations_of(actor, types=positive) == [
+                r for r in store.relations_of(actor) if r.type in positive]
