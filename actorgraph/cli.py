@@ -154,6 +154,8 @@ def cmd_path(args) -> int:
         paths = alliance_paths(store, a.id, b.id, k=args.k, max_hops=args.max_hops,
                                min_confidence=args.min_confidence, ties=ties)
         print_paths(store, paths)
+        if paths.stopped:
+            print(f"note: {paths.stopped}")
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ from actorgraph.graph import (ALIGNMENT, Actor, ActorNotFound, ActorType, NoPath
 
 from actorgraph.graph import model
 
-from .results import Candidate, Hop, Neighbour, Path, Profile, RelationEvidence
+from .results import Candidate, Hop, Neighbour, Path, Paths, Profile, RelationEvidence
 from .sources import Edge, source
 
 BLOC_SEED = 42
@@ -263,15 +264,28 @@ def _surety(g: nx.Graph, nodes: list[str]) -> float:
     return p
 
 
-def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_hops: int) -> list[list[str]]:
+@dataclass
+class SearchBudget:
+    """How much a path search may do before it stops with what it has: candidate paths
+    listed and hop ties checked (a store read each). Between two hubs the simple paths of
+    three or four hops run to millions; a search that would list them all never answers."""
+    candidates: int = 200_000
+    checks: int = 2_000
+    stopped: bool = False
+
+
+def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_hops: int,
+                  budget: SearchBudget | None = None) -> list[list[str]]:
     """The ``k`` best simple paths of ``g`` whose every hop is aligned: shortest first, then
     surest (product of confidences), then by actor ids. Each length's paths are listed by a
     depth-first walk from ``a`` that steps only to actors near enough to ``b`` to end in time;
-    hop ties (a store read each) are checked only down that ranking, until ``k`` pass."""
+    hop ties (a store read each) are checked only down that ranking, until ``k`` pass.
+    When ``budget`` runs out the search stops with what it has found, and says so in it."""
     if a not in g or b not in g or a == b:
         return []
     import networkx as nx
 
+    budget = budget if budget is not None else SearchBudget()
     dist = nx.single_source_shortest_path_length(g, b, cutoff=max_hops)
     if a not in dist:
         return []
@@ -281,6 +295,7 @@ def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_ho
         for u, v in zip(nodes, nodes[1:]):
             key = (u, v) if u < v else (v, u)
             if key not in ok:
+                budget.checks -= 1
                 ok[key] = ties.aligned(u, v)
             if not ok[key]:
                 return False
@@ -297,11 +312,19 @@ def _signed_paths(g: nx.Graph, a: str, b: str, ties: PairTies, *, k: int, max_ho
                     candidates.append(path + [v])
                 elif v != b and dist.get(v, max_hops + 1) <= left - 1 and v not in path:
                     stack.append(path + [v])
+            if len(candidates) + len(stack) > budget.candidates:
+                budget.stopped = True
+                break
         for nodes in sorted(candidates, key=lambda n: (-_surety(g, n), n)):
+            if budget.checks <= 0:
+                budget.stopped = True
+                return found
             if aligned(nodes):
                 found.append(nodes)
                 if len(found) == k:
                     return found
+        if budget.stopped:
+            return found
     return found
 
 
@@ -357,7 +380,8 @@ def _path_graph(src, a: str, b: str, ties: PairTies, *, k: int, max_hops: int, m
             g = _alignment_graph(list(edges.values()), False)
         if hops == max_hops or a not in g or b not in g:
             return g
-        if len([p for p in _signed_paths(g, a, b, ties, k=k, max_hops=hops) if len(p) - 1 <= hops]) >= k:
+        trial = SearchBudget()
+        if len(_signed_paths(g, a, b, ties, k=k, max_hops=hops, budget=trial)) >= k or trial.stopped:
             return g
     return g
 
@@ -383,19 +407,23 @@ def alliance_paths(store, a: str, b: str, *, k: int = 3, max_hops: int = 4,
     why = "; they are directly hostile" if hostile else ""
     if a == b or a not in g or b not in g:
         raise NoPath(f"no alliance path from {a!r} to {b!r}{why}")
-    found = _signed_paths(g, a, b, ties, k=k, max_hops=max_hops)
+    budget = SearchBudget()
+    found = _signed_paths(g, a, b, ties, k=k, max_hops=max_hops, budget=budget)
+    stopped = (f"; the search stopped after {SearchBudget.candidates:,} candidate paths or "
+               f"{SearchBudget.checks:,} ties (a hub lies between them: try --max-hops 2 or 3)"
+               if budget.stopped else "")
     if not found:
-        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops{why}")
+        raise NoPath(f"no alliance path from {a!r} to {b!r} within {max_hops} hops{why}{stopped}")
 
     edges = {(u, v): g.edges[u, v]["edge"] for n in found for u, v in zip(n, n[1:])}
     best: dict[tuple, Statement] = {}
     for s in sorted(src.statements_for(sorted({(e.source, e.type, e.target) for e in edges.values()}), limit=1),
                     key=strength):
         best.setdefault((s.subject, s.type, s.object), s)
-    return [Path(tuple(
+    return Paths((Path(tuple(
         Hop(u, edges[u, v].type, v, edges[u, v].source == u, edges[u, v].confidence,
             best[(edges[u, v].source, edges[u, v].type, edges[u, v].target)])
-        for u, v in zip(n, n[1:]))) for n in found]
+        for u, v in zip(n, n[1:]))) for n in found), stopped=stopped[2:])
 
 
 def enemy_of_enemy(store, actor_id: str) -> list[Candidate]:

@@ -75,6 +75,14 @@ class Path:
         return len(self.hops)
 
 
+class Paths(list):
+    """The paths a search found; ``stopped`` says why it may have missed some ("" if it did not)."""
+
+    def __init__(self, paths=(), *, stopped: str = ""):
+        super().__init__(paths)
+        self.stopped = stopped
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An actor sharing enemies with the one asked about, without being hostile to it."""

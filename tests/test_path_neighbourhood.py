@@ -125,3 +125,26 @@ def test_paths_are_the_best_aligned_simple_paths_of_the_whole_graph(hubbed, kw):
         assert got == best, (a, b)
         found += bool(best)
     assert found >= 8
+
+
+def test_a_search_that_runs_out_of_budget_stops_and_says_so():
+    # a complete graph of friends: paths of four hops between two members run to thousands
+    from actorgraph.queries.library import SearchBudget, _alignment_graph, _signed_paths
+    from actorgraph.queries.sources import Edge
+    from actorgraph.graph import RelType
+
+    ids = [f"x{i:02d}" for i in range(30)]
+    edges = [Edge(u, RelType.SUPPORTS, v, 1, 0.9) for i, u in enumerate(ids) for v in ids[i + 1:]
+             if {u, v} != {"x00", "x01"}]
+    g = _alignment_graph(edges, False)
+
+    class Friendly:
+        def aligned(self, u, v):
+            return (u, v) not in (("x00", "x02"),)
+
+    small = SearchBudget(candidates=500, checks=10_000)
+    found = _signed_paths(g, "x00", "x01", Friendly(), k=10_000, max_hops=4, budget=small)
+    assert small.stopped and 0 < len(found) < 10_000
+    roomy = SearchBudget(candidates=10_000_000, checks=10_000_000)
+    assert len(_signed_paths(g, "x00", "x01", Friendly(), k=100, max_hops=3, budget=roomy)) == 100
+    assert not roomy.stopped
