@@ -160,6 +160,14 @@ class RoleReader:
         kind = RelType.LEADS if title in self.lex.titles_lead and not deputy else RelType.MEMBER_OF
         da.roles.append(Role(person.actor, kind, bodies[0], da.tokens.sents[da.tokens.sentence_of(head.i)]))
 
+    def _posted_to(self, i: int, doc: Doc, da: DocActors) -> bool:
+        """An actor (its mention starting at ``i``) after "in", "to", "for" or "on" hung on an
+        envoy's title names his post."""
+        m = da.by_token.get(i)
+        return any(t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "for", "on")
+                   and t.head.head.lemma_.lower() in self.lex.envoy_titles
+                   for t in (doc[m.start:m.end] if m is not None else [doc[i]]))
+
     @staticmethod
     def _under(t: Token, head: Token, start: int, end: int) -> bool:
         while t.head.i != t.i:
@@ -202,13 +210,16 @@ class RoleReader:
             a = da.modifier(t)
             if a and not da.at(t) and t.head.lower_ not in title.split() and not (person.start <= t.head.i < person.end):
                 continue  # "the French group's chief executive": French describes the group
+            if a and self._posted_to(da.by_token[t.i].start if t.i in da.by_token else t.i, doc, da):
+                continue  # "the UN envoy in Haiti", "ambassador to Chad": where he serves, not whose he is
             if a and a != person.actor and a not in orgs and da.actors.get(a, None) is not None \
                     and da.actors[a].type is not ActorType.PERSON:
                 orgs.append(a)
                 om = da.by_token.get(t.i)
-                r = doc[om.start:om.end].root if om is not None else t
-                if len(orgs) == 1 and r.head.dep_ == "prep" and r.head.head.pos_ == "NOUN" \
-                        and r.head.head.lemma_.lower() in self.lex.subunit_nouns:
+                if len(orgs) == 1 and any(  # (any word of the name: the parser may hang its tail elsewhere)
+                        r.head.dep_ == "prep" and r.head.head.pos_ == "NOUN"
+                        and r.head.head.lemma_.lower() in self.lex.subunit_nouns
+                        for r in (doc[om.start:om.end] if om is not None else [t])):
                     unit = True  # "director of the Asia program at Y" leads a unit of Y: a member
                 if len(orgs) == 1 and da.actors[a].type is ActorType.STATE \
                         and any(da.at(o) == a and o.lower_ not in title.split()
@@ -244,7 +255,8 @@ class RoleReader:
         before = " ".join(t.lower_ for t in doc[max(0, at - len(title.split()) - 2):at])  # "vice - president"
         deputy = any(f"{w} {title}" in text or f"{w}-{title}" in text or before.endswith((w, f"{w} -"))
                      for w in self.lex.deputy_words) or any(  # "a senior al-Shabab leader"
-            c.dep_ in ("amod", "compound") and c.i < at and c.lower_ in self.lex.deputy_words for c in doc[at].children)
+            t.lower_ in self.lex.deputy_words for c in doc[at].lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+            for t in c.subtree)  # "the associate women's rights director"
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
         kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among or unit) else RelType.MEMBER_OF

@@ -1,0 +1,52 @@
+"""Roles and affiliations of real journalism (issue 11), on sentences written for these tests
+(needs the model): each case gives the role edges (LEADS, MEMBER_OF) the sentence states."""
+import pytest
+
+from actorgraph.graph import Document
+from actorgraph.loaders.pipeline import Pipeline
+from actorgraph.loaders.readers import Source
+
+pytestmark = pytest.mark.model
+
+ROLES = ("LEADS", "MEMBER_OF")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def edges(pipeline, text):
+    src = Source(Document.from_text(text, "test.txt"), text)
+    return {(s.subject, s.type.value, s.object) for s in pipeline.analyse(pipeline.nlp(text), src).statements}
+
+
+def roles(pipeline, text):
+    return {e for e in edges(pipeline, text) if e[1] in ROLES}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # heading a unit of a body is membership of the body
+    ("Olga Petrov, head of the Africa desk of Physicians for Human Rights, spoke.",
+     {("olga-petrov", "MEMBER_OF", "physicians-for-human-rights")}),
+    ("Olga Petrov, director of the Middle East bureau of Doctors Without Borders, called the ruling a disgrace.",
+     {("olga-petrov", "MEMBER_OF", "msf")}),
+    # a deputy's word anywhere before the title: "the associate ... director"
+    ("“The ban is a step backwards for everyone in the region,” said Mira Senn, the associate children’s "
+     "rights director at Human Rights Watch.", {("mira-senn", "MEMBER_OF", "human-rights-watch")}),
+    # an envoy's post is where he serves, not whose he is
+    ("Jan Kowal, the deputy special representative for Syria at the State Department, resigned.",
+     {("jan-kowal", "MEMBER_OF", "united-states")}),
+])
+def test_titles_toward_a_body(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # nobody leads a person, or is a member of one
+    "Lai has backing in Taipei, according to Maeve Byrne, the lawyer leading Lai’s legal team.",
+    # a reporter's credit is no relation
+    "VOA Somali's Omar Haddad in Mogadishu contributed to this report.",
+])
+def test_no_role_here(pipeline, text):
+    assert roles(pipeline, text) == set()
