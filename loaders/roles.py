@@ -41,6 +41,9 @@ class RoleReader:
             if owner and owner != m.actor and da.actors[owner].type is ActorType.STATE:
                 da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner, da.tokens.sents[da.tokens.sentence_of(root.i)]))
         for m in {id(m): m for m in da.by_token.values()}.values():
+            if da.actors[m.actor].type is ActorType.ORGANIZATION:
+                self._named_part(doc, da, m)
+        for m in {id(m): m for m in da.by_token.values()}.values():
             if da.actors[m.actor].type not in (ActorType.ORGANIZATION, ActorType.GROUP):
                 continue
             root = doc[m.start:m.end].root
@@ -100,6 +103,26 @@ class RoleReader:
                                 self._role_from(doc, da, m, phrase(attr))
             if not any(r.person == m.actor for r in da.roles):
                 self._state_of_speaker(doc, da, m, head, left)
+
+    def _named_part(self, doc: Doc, da: DocActors, m: Mention) -> None:
+        """"a U.S. Senate committee", "the U.S. Congress": an organ (``organ_nouns``) whose name
+        begins with the name of a state is a member of it."""
+        span = doc[m.start:m.end]
+        while len(span) > 1 and span[0].lower_ == "the":
+            span = span[1:]
+        root = span.root
+        if root.lemma_.lower() not in self.lex.organ_nouns and root.lower_ not in self.lex.organ_nouns:
+            return
+        for n in (2, 1):
+            if len(span) <= n or root.i < span.start + n:
+                continue
+            text = span[:n].text
+            entry = self.gaz.lookup(text)  # (not a demonym: the "German Marshall Fund" is no German organ)
+            if entry is None or entry.id == m.actor or entry.type is not ActorType.STATE:
+                continue  # (the UN's organs are marked as its members in one gold set, not in four others)
+            da.actors.setdefault(entry.id, self.entry_actor(entry.id))
+            da.roles.append(Role(m.actor, RelType.MEMBER_OF, entry.id, da.tokens.sents[da.tokens.sentence_of(root.i)]))
+            return
 
     def _state_of_speaker(self, doc: Doc, da: DocActors, person: Mention, head: Token, left: list[Token]) -> None:
         """"Lima will send monitors, Defence Minister R. Quispe said": a titled speaker with no

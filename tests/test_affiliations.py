@@ -50,3 +50,14 @@ def test_titles_toward_a_body(pipeline, text, expected):
 ])
 def test_no_role_here(pipeline, text):
     assert roles(pipeline, text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an organ named after its state is a member of it
+    ("A U.S. Senate panel approved the bill on Tuesday.", {("us-senate", "MEMBER_OF", "united-states")}),
+    ("The U.S. Congress voted for new aid to Kyiv.", {("us-congress", "MEMBER_OF", "united-states")}),
+    # a demonym in a name is no owner
+    ("The German Marshall Fund published a report.", set()),
+])
+def test_an_organ_named_after_its_state(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
