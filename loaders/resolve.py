@@ -308,6 +308,7 @@ class Resolver:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._join_short_names(doc, da, people)
+        self._own_surnames(doc, da)
         self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
         self._join_short_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
@@ -379,6 +380,30 @@ class Resolver:
                 if tok.i not in da.by_token and tok.text == name and tok.pos_ == "PROPN" \
                         and not self._title_use(tok):
                     da.add(tok, actor, name)
+
+    def _own_surnames(self, doc: Doc, da: DocActors) -> None:
+        """"Bennett" is the document's Richard Bennett, not the gazetteer's Naftali Bennett, when
+        the document names one person of that surname in full and the known one only by it."""
+        mentions = list({id(m): m for m in da.by_token.values()}.values())
+        full: dict[str, set[str]] = {}
+        for m in mentions:
+            words = normalize(doc[m.start:m.end].text).split()
+            if da.actors[m.actor].type is ActorType.PERSON and len(words) > 1:
+                full.setdefault(words[-1], set()).add(m.actor)
+        for actor in {m.actor for m in mentions}:
+            seen = da.actors[actor]
+            own = [m for m in mentions if m.actor == actor]
+            if not seen.known or seen.type is not ActorType.PERSON or any(m.end - m.start > 1 for m in own):
+                continue
+            words = {normalize(doc[m.start].text) for m in own}
+            others = full.get(next(iter(words)), set()) - {actor} if len(words) == 1 else set()
+            if len(others) != 1:
+                continue
+            target = others.pop()
+            for m in own:
+                m.actor = target
+            da.actors[target].mentions += seen.mentions
+            del da.actors[actor]
 
     def _titled_people(self, doc: Doc, da: DocActors) -> set[str]:
         """The people named just after a title ("President Clinton", "Prime Minister Rabin")."""

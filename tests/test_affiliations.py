@@ -61,3 +61,18 @@ def test_no_role_here(pipeline, text):
 ])
 def test_an_organ_named_after_its_state(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+def actors(pipeline, text):
+    src = Source(Document.from_text(text, "test.txt"), text)
+    return {a.id for a in pipeline.analyse(pipeline.nlp(text), src).actors}
+
+
+def test_a_surname_is_the_documents_own_person(pipeline):
+    # the gazetteer knows a Naftali Bennett; this document names a Richard Bennett in full
+    found = edges(pipeline, "Richard Bennett arrived in Kabul on Monday. The Taliban expelled Bennett a day later.")
+    assert ("taliban", "SANCTIONS", "richard-bennett") in found, found
+    assert "naftali-bennett" not in actors(pipeline, "Richard Bennett arrived in Kabul. Bennett met Iran.")
+    # but the known person stays himself where the document names him in full
+    found = edges(pipeline, "Naftali Bennett met Joe Biden. Bennett criticized Iran.")
+    assert ("naftali-bennett", "CRITICIZES", "iran") in found, found
