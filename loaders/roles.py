@@ -252,14 +252,20 @@ class RoleReader:
             elif a and a != person.actor and a not in da.actors and a in self.gaz.entries:
                 da.actors[a] = self.entry_actor(a)
                 orgs.append(a)
-        employer = [da.at(q) for c in doc[at].children if c.dep_ == "prep" and c.lower_ == "at"
+        # at the title, or at the unit it is "of": "director of the X program at Y"
+        holders = [doc[at]] + [p for c in doc[at].children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj"]
+        employer = [da.at(q) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
                     for p in c.children if p.dep_ == "pobj" and da.at(p)
                     for q in [next((o for o in p.children if o.dep_ == "poss" and da.at(o)), p)]  # "Y's initiative"
                     if da.actors[da.at(q)].type is ActorType.ORGANIZATION]
         if employer and orgs and employer[0] != orgs[0] and not any(
                 c.dep_ == "poss" and da.at(c) == orgs[0] for c in doc[at].children):
+            named_unit = orgs[0] if self._named_unit(doc, da, orgs[0], holders) else None
             orgs.insert(0, employer[0])  # "the Japan chair at the Hudson Institute": its subject is no employer,
             unit = True  # and the chair of a subject is a member of the institution
+        else:
+            named_unit = None
         if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
             attrs = da.actors[person.actor].attributes
             if title in self.lex.head_of_state_titles and title in normalize(attrs.get("title", "")) \
@@ -283,4 +289,15 @@ class RoleReader:
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
         kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among or unit) else RelType.MEMBER_OF
-        da.roles.append(Role(person.actor, kind, orgs[0], da.tokens.sents[da.tokens.sentence_of(person.start)]))
+        sent = da.tokens.sents[da.tokens.sentence_of(person.start)]
+        da.roles.append(Role(person.actor, kind, orgs[0], sent))
+        if named_unit:  # "director of the Z Initiative at Y": Z is Y's, and he holds his title in Z
+            da.roles.append(Role(named_unit, RelType.MEMBER_OF, orgs[0], sent))
+            lead = title in self.lex.titles_lead and not deputy
+            da.roles.append(Role(person.actor, RelType.LEADS if lead else RelType.MEMBER_OF, named_unit, sent))
+
+    def _named_unit(self, doc: Doc, da: DocActors, actor: str, holders: list[Token]) -> bool:
+        """An organisation named as a unit ("the Z Program"), the one the title is "of"."""
+        if da.actors[actor].type is not ActorType.ORGANIZATION:
+            return False
+        return any(da.at(h) == actor and h.lemma_.lower() in self.lex.subunit_nouns for h in holders[1:])

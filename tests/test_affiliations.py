@@ -76,3 +76,15 @@ def test_a_surname_is_the_documents_own_person(pipeline):
     # but the known person stays himself where the document names him in full
     found = edges(pipeline, "Naftali Bennett met Joe Biden. Bennett criticized Iran.")
     assert ("naftali-bennett", "CRITICIZES", "iran") in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the unit a title is "of", "at" an institution: he is the institution's member, and the unit is its
+    ("Olga Petrov, director of the Arctic Security Program at the Atlantic Council, said Moscow would wait.",
+     {("olga-petrov", "MEMBER_OF", "atlantic-council"), ("arctic-security-program", "MEMBER_OF", "atlantic-council"),
+      ("olga-petrov", "LEADS", "arctic-security-program")}),
+    ("Jan Kowal, director of the Asia policy program at the Council on Foreign Relations, said Beijing would wait.",
+     {("jan-kowal", "MEMBER_OF", "council-on-foreign-relations")}),
+])
+def test_a_unit_at_an_institution(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
