@@ -311,6 +311,7 @@ class Resolver:
         self._own_surnames(doc, da)
         self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
         self._join_short_org_names(doc, da)
+        self._join_bare_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
         self.collectives.qualified(doc, da)  # "Chadian rebels", "supporters of X", "40 Kenyans"
         self.roles.read(doc, da)
@@ -345,13 +346,16 @@ class Resolver:
             da.add(span, actor, span.text)
 
     def _join_short_names(self, doc: Doc, da: DocActors, people: dict[str, ActorSeen]) -> None:
-        """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way."""
+        """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way (or, when
+        none does, begins that way)."""
         full = [a for a in da.actors.values() if a.type is ActorType.PERSON and len(normalize(a.name).split()) > 1]
         for pid, person in people.items():
             key = normalize(person.name)
             if len(key.split()) != 1:
                 continue
             hits = {a.id for a in full if normalize(a.name).split()[-1] == key and a.id != pid}
+            if not hits:  # "his son Sebastien" -> "Sebastien Lai", "Xi" -> "Xi Jinping": a first name
+                hits = {a.id for a in full if normalize(a.name).split()[0] == key and a.id != pid}
             if len(hits) != 1:
                 continue
             target = hits.pop()
@@ -458,6 +462,36 @@ class Resolver:
                         and not any(t.i in da.by_token for t in span) \
                         and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN"):
                     da.add(span, actor, span.text)
+
+    def _join_bare_org_names(self, doc: Doc, da: DocActors) -> None:
+        """"Communist Party" -> "Chinese Communist Party", "Homeland Security" -> "Department of
+        Homeland Security": a name of its own that is the rest of an organisation's name in this
+        document, after a demonym or a generic word and "of", is that organisation."""
+        mentions = list({id(m): m for m in da.by_token.values()}.values())
+        longer: dict[str, set[str]] = {}
+        for m in mentions:
+            words = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
+            if da.actors[m.actor].type not in (ActorType.ORGANIZATION, ActorType.GROUP) or len(words) < 3:
+                continue
+            if self.gaz.demonym(words[0].text):
+                rest = words[1:]
+            elif words[0].lower_ in self.lex.generic_words and words[1].lower_ == "of":
+                rest = words[2:]
+            else:
+                continue
+            longer.setdefault(normalize(" ".join(t.text for t in rest)), set()).add(m.actor)
+        for m in mentions:
+            seen = da.actors.get(m.actor)
+            if seen is None or seen.known or seen.type not in (ActorType.ORGANIZATION, ActorType.GROUP):
+                continue
+            target = longer.get(normalize(seen.name), set()) - {m.actor}
+            if len(target) == 1:
+                m.actor = target.pop()
+                da.actors[m.actor].mentions += 1
+                seen.mentions -= 1
+        for a in [a for a in da.actors.values() if not a.known and a.type is not ActorType.PERSON]:
+            if a.mentions <= 0 and not any(m.actor == a.id for m in mentions):
+                del da.actors[a.id]
 
     def _demonyms_and_agents(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
         agents = self.lex.agent_nouns

@@ -88,3 +88,16 @@ def test_a_surname_is_the_documents_own_person(pipeline):
 ])
 def test_a_unit_at_an_institution(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+def test_short_names_join_the_documents_longer_name(pipeline):
+    # the rest of a name after a demonym, or after a generic word and "of"
+    found = edges(pipeline, "The Chinese Communist Party warned Taiwan. The Communist Party also criticized Japan.")
+    assert ("ccp", "CRITICIZES", "japan") in found, found
+    seen = actors(pipeline, "The Department of Fisheries Management fined Peru. Fisheries Management later praised Chile.")
+    assert "fisheries-management" not in seen, seen
+    # a first name alone, when one full name of the document begins that way and none ends that way
+    found = edges(pipeline, "Maria Lopez met Peru. Maria later criticized Chile.")
+    assert ("maria-lopez", "CRITICIZES", "chile") in found, found
+    # the seat of Japan's prime minister is Japan
+    assert ("japan", "CRITICIZES", "china") in edges(pipeline, "The Kantei criticized China on Monday.")
