@@ -167,6 +167,19 @@ class Resolver:
                 and not any(self.gaz.demonym(t.text) or self.gaz.lookup(t.text) for t in words)
         return bool(after) and after[0].lower_ in ("on", "for", "of")
 
+    def _owned_elsewhere(self, span: Span) -> bool:
+        """"Russia's Security Council" is not the UN Security Council: an organisation's alias made
+        of generic words only, owned ("'s") by a state that is not the organisation's own."""
+        doc = span.doc
+        entry = self.gaz.entries[self.kind[span.label][1]]
+        words = [t.lower_ for t in span if t.lower_ != "the"]
+        if entry.type is not ActorType.ORGANIZATION or span.start < 2 \
+                or doc[span.start - 1].lower_ not in ("'s", "\u2019s") or not words \
+                or not all(w in self.lex.generic_words for w in words):
+            return False
+        owner = self.gaz.lookup(doc[span.start - 2].text)
+        return owner is not None and owner.type is ActorType.STATE and owner.id != entry.attributes.get("country")
+
     def _named_with_demonym(self, span: Span, start: int) -> bool:
         """An organisation whose name begins with a demonym ("American Civil Liberties Union",
         "French National Assembly"): the rest is a name of its own, not generic words or a title."""
@@ -273,7 +286,8 @@ class Resolver:
         people: dict[str, ActorSeen] = {}
         for span in chosen:
             if span.label in self.kind:
-                da.add(span, self._entry_actor(self.kind[span.label][1]), span.text)
+                if not self._owned_elsewhere(span):
+                    da.add(span, self._entry_actor(self.kind[span.label][1]), span.text)
                 continue
             if span.start in demonyms and len(span) == 1:
                 continue  # a demonym is handled below

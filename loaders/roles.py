@@ -288,13 +288,42 @@ class RoleReader:
             for t in c.subtree)  # "the associate women's rights director"
         # "the first EU leader to ...": a leader among a body's members, not its head
         among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
-        kind = RelType.LEADS if title in self.lex.titles_lead and not (deputy or organ or among or unit) else RelType.MEMBER_OF
+        owner = None if named_unit else self._owner_of_organ(doc, da, orgs, at)
+        if owner:
+            orgs = [o for o in orgs if o != owner]
+        # "Homeland Security Secretary X", "minister for the Ministry of Z": a minister heads his ministry
+        minister = title.split()[-1] in self.lex.minister_titles and any(
+            w in self.lex.ministry_nouns for w in normalize(da.actors[orgs[0]].name).split())
+        kind = RelType.LEADS if (title in self.lex.titles_lead or minister) and not (deputy or organ or among or unit) \
+            else RelType.MEMBER_OF
         sent = da.tokens.sents[da.tokens.sentence_of(person.start)]
         da.roles.append(Role(person.actor, kind, orgs[0], sent))
+        if owner:  # "the Taliban's minister for the Ministry of Z", "U.S. Homeland Security Secretary X"
+            da.roles.append(Role(person.actor, RelType.MEMBER_OF, owner, sent))
+            da.roles.append(Role(orgs[0], RelType.MEMBER_OF, owner, sent))
         if named_unit:  # "director of the Z Initiative at Y": Z is Y's, and he holds his title in Z
             da.roles.append(Role(named_unit, RelType.MEMBER_OF, orgs[0], sent))
             lead = title in self.lex.titles_lead and not deputy
             da.roles.append(Role(person.actor, RelType.LEADS if lead else RelType.MEMBER_OF, named_unit, sent))
+
+    def _owner_of_organ(self, doc: Doc, da: DocActors, orgs: list[str], at: int) -> str | None:
+        """Of a title naming an organisation and a state or group that owns the title or the
+        organisation ("the Taliban's deputy minister for the Ministry of Z", "U.S. Homeland
+        Security Secretary X"): the owner; he holds his title in the organisation."""
+        if len(orgs) < 2:
+            return None
+        kinds = [da.actors[o].type for o in orgs[:2]]
+        if ActorType.ORGANIZATION not in kinds or not {ActorType.STATE, ActorType.GROUP} & set(kinds):
+            return None
+        organ, owner = orgs[:2] if kinds[0] is ActorType.ORGANIZATION else orgs[1::-1]
+        if kinds == [ActorType.ORGANIZATION] * 2:
+            return None
+        # its owner's "'s" on the title or the organisation, or its name just before the organisation's
+        organ_at = sorted(i for i, m in da.by_token.items() if m.actor == organ and at - 8 <= i <= at + 12)
+        return owner if organ_at and any(
+            da.modifier(t) == owner and (t.dep_ == "poss" and (t.head.i == at or t.head.i in organ_at)
+                                         or t.i + 1 == organ_at[0] and da.actors[owner].type is ActorType.STATE)
+            for t in doc[max(0, at - 8):at + 12]) else None  # (not "the opposition Kuomintang")
 
     def _named_unit(self, doc: Doc, da: DocActors, actor: str, holders: list[Token]) -> bool:
         """An organisation named as a unit ("the Z Program"), the one the title is "of"."""

@@ -101,3 +101,19 @@ def test_short_names_join_the_documents_longer_name(pipeline):
     assert ("maria-lopez", "CRITICIZES", "chile") in found, found
     # the seat of Japan's prime minister is Japan
     assert ("japan", "CRITICIZES", "china") in edges(pipeline, "The Kantei criticized China on Monday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title in an organisation its owner names: member of both, and the organisation is the owner's
+    ("The Taliban's deputy minister for the Ministry of Mines and Petroleum, Abdul Karim, met China's envoy.",
+     {("abdul-karim", "MEMBER_OF", "ministry-of-mines-and-petroleum"), ("abdul-karim", "MEMBER_OF", "taliban"),
+      ("ministry-of-mines-and-petroleum", "MEMBER_OF", "taliban")}),
+    # a minister heads the ministry or department his title names
+    ("The Department of Homeland Security sued Texas. U.S. Homeland Security Secretary Jane Roe visited the border.",
+     {("jane-roe", "LEADS", "department-of-homeland-security")}),
+    # a state's own security council is not the UN's
+    ("Nikolai Patrushev, the secretary of Russia's Security Council, met Kim Jong Un.",
+     {("nikolai-patrushev", "MEMBER_OF", "russia")}),
+])
+def test_a_title_in_an_owned_organisation(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
