@@ -165,7 +165,51 @@ class Resolver:
             return ent.root.lower_ not in self.lex.agent_nouns and ent.root.i not in range(inner.start, inner.end) \
                 and not (inner.end < ent.end and doc[inner.end].lower_ in ("'s", "\u2019s", "'", "\u2019")) \
                 and not any(self.gaz.demonym(t.text) or self.gaz.lookup(t.text) for t in words)
-        return bool(after) and after[0].lower_ in ("on", "for", "of")
+        return bool(after) and (after[0].lower_ in ("on", "for", "of") or ent.root.i >= inner.end
+                                and self._organ_head(ent.root))  # or a body's named organ: "the UN Working Group on Z"
+
+    def _organ_head(self, tok) -> bool:
+        """A word that heads the name of an organ or a unit ("Council", "Bureau", "Working Group")."""
+        words = {tok.lemma_.lower(), tok.lower_}
+        if tok.i > 0:
+            words.add(f"{tok.doc[tok.i - 1].lower_} {tok.lower_}")
+        return bool(words & (self.lex.organ_nouns | self.lex.subunit_nouns))
+
+    def _bounds(self, doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
+        """The tagger's entities with their bounds mended, and the (start, end) of the names grown:
+        a name in apposition after a comma is cut off ("the Ministry of Z, Ali Khan" tagged as
+        one organisation); two organisations' names back to back are one ("the Daniel K. Inouye"
+        "Asia-Pacific Center"); an organisation's name runs on over "for", "on" or "of" and
+        capitalised words ("the UN Working Group" "on Arbitrary Detention"; not over "in": "the
+        Center for Z in Hawaii" is in Hawaii)."""
+        ents: list[Span] = []
+        grown: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            comma = next((t.i for t in ent[1:-1] if t.text == ","), None) if ent.label_ in ("ORG", "PERSON") else None
+            tail = doc[comma + 1:ent.end] if comma is not None else None
+            if tail is not None and tail.root.dep_ == "appos" and tail[0].pos_ == "PROPN" and tail[-1].pos_ == "PROPN" \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+                ents += [Span(doc, ent.start, comma, label=ent.label_), Span(doc, comma + 1, ent.end, label="PERSON")]
+                continue
+            if ents and ent.label_ == "ORG" == ents[-1].label_ and ents[-1].end == ent.start \
+                    and doc[ent.start - 1].lower_ not in ("'s", "\u2019s", "'", "\u2019") \
+                    and not doc[ent.start - 1].whitespace_ == "" and ent[0].lower_ != "the":
+                ent = Span(doc, ents.pop().start, ent.end, label="ORG")
+                grown.add((ent.start, ent.end))
+            if ent.label_ == "ORG" and ent.end + 1 < len(doc):
+                end = ent.end
+                prep = doc[end].lower_
+                if prep in ("for", "on", "of"):
+                    end += 1
+                    while end < len(doc) and (doc[end].is_title or doc[end].is_upper and doc[end].is_alpha) \
+                            and doc[end].ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL"):
+                        end += 1
+                    if end > ent.end + 1 and (self._organ_head(ent.root) or ent.root.lower_ in self.lex.name_suffixes):
+                        if not any(e.start < end and e.end > ent.end and e.label_ == "ORG" for e in doc.ents):
+                            ent = Span(doc, ent.start, end, label="ORG")
+                            grown.add((ent.start, ent.end))
+            ents.append(ent)
+        return ents, grown
 
     def _owned_elsewhere(self, span: Span) -> bool:
         """"Russia's Security Council" is not the UN Security Council: an organisation's alias made
@@ -257,12 +301,16 @@ class Resolver:
         span_at = {i: sp for sp in gaz_spans for i in range(sp.start, sp.end)}
         taken = set(span_at)
         chosen = list(gaz_spans)
-        for ent in doc.ents:
+        ents, grown = self._bounds(doc)
+        for ent in ents:
             if ent.label_ not in ENT_LABELS:
                 continue
             inside = list({id(span_at[i]): span_at[i] for i in range(ent.start, ent.end) if i in span_at}.values())
             if not inside:
                 chosen.append(ent)
+            elif (ent.start, ent.end) in grown and all(ent.start <= sp.start and sp.end <= ent.end for sp in inside) \
+                    and self.gaz.lookup(self._clean(ent).text) is None:
+                chosen = [sp for sp in chosen if sp not in inside] + [ent]  # "the U.N. Integrated Bureau for Haiti"
             elif ent.label_ in ("GPE", "LOC", "FAC") and all(
                     ent.start <= sp.start and sp.end <= ent.end and len(sp) < len(ent) for sp in inside) \
                     and self.gaz.lookup(ent.text) is None:

@@ -117,3 +117,24 @@ def test_short_names_join_the_documents_longer_name(pipeline):
 ])
 def test_a_title_in_an_owned_organisation(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name in apposition after a comma, tagged as part of the organisation's name, is cut off
+    ("The spokesman for the Ministry of Information and Culture, Zia-ul Karim Rahmani, told media the books "
+     "were banned.", {("zia-ul-karim-rahmani", "MEMBER_OF", "ministry-of-information-and-culture")}),
+    # two organisations' names back to back are one name
+    ("Beijing will wait, said Mira Senn, a fellow at the Daniel K. Inouye Asia-Pacific Center for Security Studies.",
+     {("mira-senn", "MEMBER_OF", "daniel-k-inouye-asia-pacific-center-for-security-studies")}),
+    # an organ's name runs on over "for" and capitalised words: not the UN itself
+    ("Lena Holm, director of the U.N. Integrated Office for Libya, met Khalifa Haftar.",
+     {("lena-holm", "LEADS", "un-integrated-office-for-libya")}),
+])
+def test_names_with_mended_bounds(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
+
+
+def test_a_bodys_named_organ_is_an_actor_of_its_own(pipeline):
+    found = edges(pipeline, "The United Nations Working Group on Enforced Disappearances urged Egypt to free him.")
+    assert not any(e[0] == "united-nations" for e in found), found
+    assert "un-security-council" in actors(pipeline, "The UN Security Council condemned Israel.")
