@@ -94,6 +94,7 @@ class Resolver:
         self.kinds = {k: set(v) for k, v in desc.get("kinds", {}).items()}
         self.heads = set(desc.get("heads", ()))
         self.title_nouns = set(desc.get("title_nouns", ()))
+        self.organisation_nouns = set(desc.get("organisation_nouns", ()))
         self.h_descriptions = word_hashes(nlp.vocab, self.kinds.keys() | self.heads)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
@@ -237,7 +238,9 @@ class Resolver:
         before = span.doc[span.start - 1] if span.start else None
         titles = self.lex.titles
         return (before is not None and before.lower_ in titles and span[0].is_title) or any(
-            c.dep_ == "appos" and c.lower_ in titles for c in span.root.children)
+            c.dep_ == "appos" and c.lower_ in titles for c in span.root.children) \
+            or (span.root.dep_ == "appos" and span.root.head.lower_ in titles and span.root.head.i < span.start
+                and span.root.head.tag_ in ("NN", "NNP"))  # "the President of the commission, X"
 
     def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
         text = span.text.strip()
@@ -339,6 +342,9 @@ class Resolver:
                 continue
             if span.start in demonyms and len(span) == 1:
                 continue  # a demonym is handled below
+            if span.label_ in ("PERSON", "GPE") and span.root.dep_ in ("appos", "compound") \
+                    and span.root.head.lemma_.lower() in self.organisation_nouns and span.root.head.i < span.start:
+                span = Span(doc, span.start, span.end, label="ORG")  # "the group Somali Public Agenda"
             clean = self._clean(span)
             if span.label_ == "PERSON":
                 end = clean.end
@@ -376,6 +382,7 @@ class Resolver:
         self._join_bare_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
         self.collectives.qualified(doc, da)  # "Chadian rebels", "supporters of X", "40 Kenyans"
+        self._descriptions(doc, da)  # ("President of the commission, X": before the roles are read)
         self.roles.read(doc, da)
         self._context(doc, da)
         self._descriptions(doc, da)  # "the alliance" after NATO, "the party" after the LDP

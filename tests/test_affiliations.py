@@ -138,3 +138,15 @@ def test_a_bodys_named_organ_is_an_actor_of_its_own(pipeline):
     found = edges(pipeline, "The United Nations Working Group on Enforced Disappearances urged Egypt to free him.")
     assert not any(e[0] == "united-nations" for e in found), found
     assert "un-security-council" in actors(pipeline, "The UN Security Council condemned Israel.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the noun a name is in apposition to says what it is: an organisation after "the group"
+    ("Mira Senn is the director of the Nairobi-based group Kenyan Civic Watch.",
+     {("mira-senn", "LEADS", "kenyan-civic-watch")}),
+    # a person after a title; and "the commission" is the one the document named before the role is read
+    ("The European Commission fined Google. Hungary did not vote for the President of the commission, "
+     "Jean-Claude Juncker, in 2014.", {("jean-claude-juncker", "LEADS", "european-commission")}),
+])
+def test_what_the_noun_in_apposition_says(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
