@@ -275,6 +275,8 @@ class Roles(_Words):
     state_leadership: frozenset[str]
     party_adjectives: dict[str, str] = {}
     subunit_nouns: frozenset[str] = frozenset()
+    #: "a UN-appointed envoy" holds his title in the body that appointed him
+    appointing_verbs: frozenset[str] = frozenset()
     #: a minister heads the ministry his title names ("Homeland Security Secretary X")
     minister_titles: frozenset[str] = frozenset()
     ministry_nouns: frozenset[str] = frozenset()

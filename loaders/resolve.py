@@ -571,7 +571,8 @@ class Resolver:
             da.modify(i, self._entry_actor(actor_id))
             head = tok.head
             if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and head.i != i and (
-                    head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token:
+                    head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token \
+                    and not self._organisation_noun(head):
                 da.add(head, self._entry_actor(actor_id), f"{tok.text} {head.text}" if head.i == i + 1 else tok.text)
             elif tok.dep_ in ("amod", "compound", "nmod") and head.i > i and head.i not in da.by_token \
                     and self._title_only(head):
@@ -581,12 +582,16 @@ class Resolver:
                 da.add(tok, self._entry_actor(actor_id), tok.text)
         self._owned_agents(doc, da)
 
+    def _organisation_noun(self, tok) -> bool:
+        """An agent noun that, with the word before it, names a kind of organisation ("think tank")."""
+        return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lemma_.lower()}" in self.organisation_nouns
+
     def _owned_agents(self, doc: Doc, da: DocActors) -> None:
         """Agent nouns owned by an actor: "Assad's forces", "Hezbollah fighters", "fighters of the NRF"."""
         agents = self.lex.agent_nouns
         for i in da.tokens.having(self.h_agents):
             tok = doc[int(i)]
-            if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN") or self._organisation_noun(tok):
                 continue
             low = tok.lemma_.lower()
             titled = (tok.lower_ in self.lex.title_agents or low in self.lex.title_agents) \

@@ -76,7 +76,12 @@ class RoleReader:
             holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # "put X in charge of Y"
             for child in (c for h in holders for c in h.children):
                 if child.dep_ == "appos" and child.i not in da.by_token and child.head.i == head.i:
-                    self._role_from(doc, da, m, phrase(child))
+                    # "X, a fellow at Y and a professor at Z": each title of the apposition on its own
+                    more = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in da.by_token]
+                    apart = {t.i for c in more for t in c.subtree}
+                    self._role_from(doc, da, m, [t for t in phrase(child) if t.i not in apart])
+                    for c in more:
+                        self._role_from(doc, da, m, phrase(c))
                 if child.dep_ == "prep" and child.lower_ == "in":  # "in charge of Myanmar"
                     for p in child.children:
                         if p.lower_ == "charge":
@@ -222,8 +227,10 @@ class RoleReader:
         organ = False
         unit = False
         for t in sorted(tokens, key=lambda t: abs(t.i - at)):
-            if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"):
+            if t.lower_ in title.split() or (t.head.tag_ == "VBN" and t.head.dep_ == "amod"
+                                             and t.head.lemma_.lower() not in self.lex.appointing_verbs):
                 continue  # "a vice-president of the Belgrade-backed Serb List": Belgrade is the backer
+                # (but a "UN-appointed envoy" is the UN's)
             if t.lower_ == "whose" and t.head.head.dep_ == "relcl" or (t.lower_ == "whose" and t.head.dep_ == "relcl"):
                 rel_head = t.head.head if t.head.dep_ != "relcl" else t.head
                 owner = da.at(rel_head.head)  # "Asmara, whose President Isaias Afwerki ..."

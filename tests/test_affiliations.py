@@ -150,3 +150,23 @@ def test_a_bodys_named_organ_is_an_actor_of_its_own(pipeline):
 ])
 def test_what_the_noun_in_apposition_says(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a think tank is no tank: its nationality is no membership of the state
+    ("He wrote an article published by the Hudson Institute, an American conservative think tank based in "
+     "Washington.", set()),
+    # each title of an apposition on its own
+    ("Beijing will wait, said Mira Senn, a senior fellow at the Atlantic Council and an associate professor at "
+     "Keio University.", {("mira-senn", "MEMBER_OF", "atlantic-council"), ("mira-senn", "MEMBER_OF", "keio-university")}),
+    # the body that appointed him, not a backer
+    ("United Nations-appointed special rapporteur Tom Andrews said the junta had barred him.",
+     {("tom-andrews", "MEMBER_OF", "united-nations")}),
+    ("Jan Kowal, a vice-president of the Belgrade-backed Serb List, spoke.", {("jan-kowal", "MEMBER_OF", "serb-list")}),
+])
+def test_more_title_shapes(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
+
+
+def test_tanks_are_still_forces(pipeline):
+    assert ("russia", "ATTACKS", "ukraine") in edges(pipeline, "Russian tanks attacked Ukraine on Monday.")
