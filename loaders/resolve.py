@@ -99,6 +99,7 @@ class Resolver:
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
+        self.h_titles = word_hashes(v, lexicon.titles)
         # context nouns, pronouns, and "federal" (as in "federal troops")
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
 
@@ -185,7 +186,8 @@ class Resolver:
         Center for Z in Hawaii" is in Hawaii)."""
         ents: list[Span] = []
         grown: set[tuple[int, int]] = set()
-        for ent in doc.ents:
+        tagged = doc.ents
+        for ent in tagged:
             comma = next((t.i for t in ent[1:-1] if t.text == ","), None) if ent.label_ in ("ORG", "PERSON") else None
             tail = doc[comma + 1:ent.end] if comma is not None else None
             if tail is not None and tail.root.dep_ == "appos" and tail[0].pos_ == "PROPN" and tail[-1].pos_ == "PROPN" \
@@ -206,7 +208,7 @@ class Resolver:
                             and doc[end].ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL"):
                         end += 1
                     if end > ent.end + 1 and (self._organ_head(ent.root) or ent.root.lower_ in self.lex.name_suffixes):
-                        if not any(e.start < end and e.end > ent.end and e.label_ == "ORG" for e in doc.ents):
+                        if not any(e.start < end and e.end > ent.end and e.label_ == "ORG" for e in tagged):
                             ent = Span(doc, ent.start, end, label="ORG")
                             grown.add((ent.start, ent.end))
             ents.append(ent)
@@ -375,6 +377,7 @@ class Resolver:
                 if int(i) not in da.by_token and doc[int(i)].text == acr:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
+        self._named_by_role(doc, da)
         self._join_short_names(doc, da, people)
         self._own_surnames(doc, da)
         self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
@@ -413,6 +416,42 @@ class Resolver:
             for i in range(span.start, span.end):
                 da.by_token.pop(i, None)
             da.add(span, actor, span.text)
+
+    def _named_by_role(self, doc: Doc, da: DocActors) -> None:
+        """Names the tagger missed, told by the role around them: the subject of "is the <title>
+        of" or a name in apposition with a title is a person ("X is the executive director of
+        Y", "X, director of Y"); a name "of" or "at" after a titled person is his organisation
+        ("analyst X of Y Partners")."""
+        titles = self.lex.titles
+        near = set()  # the words a title word is hung on, or that hang on it (not every token: costly)
+        for i in da.tokens.having(self.h_titles):
+            t = doc[int(i)]
+            near |= {t.head.i, *(c.i for c in t.children)}
+            near |= {c.i for c in t.head.children if c.dep_ in ("nsubj", "appos")}
+            near |= {p.i for c in t.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+        for tok in (doc[i] for i in sorted(near)):
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in da.by_token or not tok.is_title:
+                continue
+            start = tok.i  # the unbroken run of capitalised names hung on it
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 <= doc[start - 1].head.i <= tok.i:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if any(t.i in da.by_token or not t.is_title or t.pos_ != "PROPN" for t in span) \
+                    or self.gaz.lookup(span.text) or self.gaz.demonym(span[0].text):
+                continue
+            head = tok.head
+            person = (tok.dep_ == "nsubj" and head.lemma_.lower() in self.lex.role_copulas
+                      and any(c.dep_ == "attr" and c.lemma_.lower() in titles for c in head.children)) \
+                or (tok.dep_ == "appos" and head.i < tok.i and head.lower_ in titles and head.pos_ == "NOUN") \
+                or any(c.dep_ == "appos" and c.i > tok.i and c.lemma_.lower() in titles and c.pos_ == "NOUN"
+                       for c in tok.children)
+            owner = head.head if tok.dep_ == "pobj" and head.lower_ in ("of", "at") else None
+            body = len(span) > 1 and owner is not None and da.at(owner) is not None \
+                and da.actors[da.at(owner)].type is ActorType.PERSON and owner.i < tok.i
+            if person and len(span) > 1:
+                da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.PERSON), span.text)
+            elif body:
+                da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.ORGANIZATION), span.text)
 
     def _join_short_names(self, doc: Doc, da: DocActors, people: dict[str, ActorSeen]) -> None:
         """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way (or, when

@@ -170,3 +170,14 @@ def test_more_title_shapes(pipeline, text, expected):
 
 def test_tanks_are_still_forces(pipeline):
     assert ("russia", "ATTACKS", "ukraine") in edges(pipeline, "Russian tanks attacked Ukraine on Monday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # names the tagger missed, told by the role around them
+    ("Others disagree. Mahad Wasuge is the executive director of the Nairobi-based group Kenyan Civic Watch.",
+     {("mahad-wasuge", "LEADS", "kenyan-civic-watch")}),
+    ("Rates may rise, said analyst Atilla Aydin of Global Source Partners.",
+     {("atilla-aydin", "MEMBER_OF", "global-source-partners")}),
+])
+def test_names_told_by_their_role(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
