@@ -100,6 +100,7 @@ class Resolver:
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         self.h_titles = word_hashes(v, lexicon.titles)
+        self.h_gangs = word_hashes(v, desc.get("named_group_nouns", ()))
         # context nouns, pronouns, and "federal" (as in "federal troops")
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
 
@@ -378,6 +379,7 @@ class Resolver:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._named_by_role(doc, da)
+        self._gang_names(doc, da)
         self._join_short_names(doc, da, people)
         self._own_surnames(doc, da)
         self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
@@ -416,6 +418,19 @@ class Resolver:
             for i in range(span.start, span.end):
                 da.by_token.pop(i, None)
             da.add(span, actor, span.text)
+
+    def _gang_names(self, doc: Doc, da: DocActors) -> None:
+        """"the Village de Dieu gang", "the Sinaloa cartel": a name the gazetteer lacks, just before
+        a singular group noun (``named_group_nouns``), is the group's name with the noun."""
+        for i in da.tokens.having(self.h_gangs):
+            tok = doc[int(i)]
+            m = da.by_token.get(tok.i - 1) if tok.i else None
+            if m is None or tok.tag_ != "NN" or tok.i in da.by_token or m.end != tok.i \
+                    or da.actors[m.actor].known or da.actors[m.actor].type is ActorType.PERSON:
+                continue
+            span = doc[m.start:tok.i + 1]
+            da.remove(m.start, m.end)
+            da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.GROUP), span.text)
 
     def _named_by_role(self, doc: Doc, da: DocActors) -> None:
         """Names the tagger missed, told by the role around them: the subject of "is the <title>

@@ -181,3 +181,12 @@ def test_tanks_are_still_forces(pipeline):
 ])
 def test_names_told_by_their_role(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+def test_a_gang_is_named_with_its_noun(pipeline):
+    found = edges(pipeline, "Jean Pierre, the notorious leader of the Village de Dieu gang, was killed in a gun battle "
+                            "with police.")
+    assert ("jean-pierre", "LEADS", "village-de-dieu-gang") in found, found
+    assert "sinaloa-cartel" in actors(pipeline, "The Sinaloa cartel attacked the police.")
+    # a name the gazetteer knows stays itself
+    assert ("wagner-group", "ATTACKS", "mali") in edges(pipeline, "The Wagner group attacked Bamako.")
