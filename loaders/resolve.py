@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from actorgraph.graph import ActorType
+from actorgraph.graph import ActorType, RelType
 from actorgraph.graph.names import normalize, slugify
 
 from .collectives import CollectiveReader
@@ -379,6 +379,7 @@ class Resolver:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
         self._named_by_role(doc, da)
+        self._regions_by_leader(doc, da)
         self._gang_names(doc, da)
         self._join_short_names(doc, da, people)
         self._own_surnames(doc, da)
@@ -418,6 +419,26 @@ class Resolver:
             for i in range(span.start, span.end):
                 da.by_token.pop(i, None)
             da.add(span, actor, span.text)
+
+    def _regions_by_leader(self, doc: Doc, da: DocActors) -> None:
+        """"Ontario's provincial leader", "Canada's Ontario provincial leader": a place the
+        gazetteer lacks that owns a leading title is a government of its own (an organisation,
+        a member of the state that owns it); its other mentions in the document are it too."""
+        found: dict[str, ActorSeen] = {}
+        for ent in doc.ents:
+            root = ent.root
+            if ent.label_ != "GPE" or ent.start in da.by_token or self.gaz.lookup(ent.text) is not None \
+                    or root.dep_ not in ("poss", "nmod", "compound") or root.head.lower_ not in self.lex.titles_lead \
+                    or root.head.i < ent.end:
+                continue
+            actor = found.setdefault(ent.text, ActorSeen(slugify(ent.text), ent.text, ActorType.ORGANIZATION))
+            da.add(ent, actor, ent.text)
+            owner = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].lower_ in ("'s", "\u2019s") else None
+            if owner is not None and da.at(owner) and da.actors[da.at(owner)].type is ActorType.STATE:
+                da.roles.append(Role(actor.id, RelType.MEMBER_OF, da.at(owner), da.tokens.sents[da.tokens.sentence_of(ent.start)]))
+        for ent in doc.ents if found else ():
+            if ent.text in found and ent.start not in da.by_token:
+                da.add(ent, found[ent.text], ent.text)
 
     def _gang_names(self, doc: Doc, da: DocActors) -> None:
         """"the Village de Dieu gang", "the Sinaloa cartel": a name the gazetteer lacks, just before

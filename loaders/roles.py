@@ -294,7 +294,8 @@ class RoleReader:
             t.lower_ in self.lex.deputy_words for c in doc[at].lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
             for t in c.subtree)  # "the associate women's rights director"
         # "the first EU leader to ...": a leader among a body's members, not its head
-        among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION
+        among = title == "leader" and da.actors[orgs[0]].type is ActorType.ORGANIZATION and not any(
+            c.dep_ == "poss" and da.at(c) == orgs[0] for c in doc[at].children)  # (but "Ontario's leader" is its head)
         owner = None if named_unit else self._owner_of_organ(doc, da, orgs, at)
         if owner:
             orgs = [o for o in orgs if o != owner]

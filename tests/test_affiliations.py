@@ -190,3 +190,15 @@ def test_a_gang_is_named_with_its_noun(pipeline):
     assert "sinaloa-cartel" in actors(pipeline, "The Sinaloa cartel attacked the police.")
     # a name the gazetteer knows stays itself
     assert ("wagner-group", "ATTACKS", "mali") in edges(pipeline, "The Wagner group attacked Bamako.")
+
+
+def test_a_region_told_by_its_leader(pipeline):
+    # a place the gazetteer lacks that owns a leading title is a government of its own
+    found = roles(pipeline, "Then Jane Roe, Tasmania’s state leader, said she would charge more for power Tasmania "
+                            "sells to Victoria.")
+    assert ("jane-roe", "LEADS", "tasmania") in found, found
+    found = roles(pipeline, "Trump raised tariffs after Canada’s Ontario provincial leader said he is adding a levy.")
+    assert ("ontario", "MEMBER_OF", "canada") in found, found
+    # a leader of a body named as a modifier is still one among its members
+    found = roles(pipeline, "Viktor Orban, the longest-serving EU leader, met Recep Tayyip Erdogan.")
+    assert ("viktor-orban", "LEADS", "european-union") not in found, found
