@@ -157,8 +157,9 @@ class Resolver:
         before = [t for t in doc[ent.start:inner.start] if t.lower_ not in ("the", "a", "an")]
         after = [t for t in doc[inner.end:ent.end]]
         if e.type is ActorType.ORGANIZATION and before and not after:
+            own = before[1:] if len(before) > 1 and self.gaz.demonym(before[0].text) else before  # "Japanese Liberal"
             return all(t.is_title and not self.gaz.demonym(t.text) and not self.gaz.lookup(t.text)
-                       and t.lower_ not in self.lex.titles for t in before)
+                       and t.lower_ not in self.lex.titles for t in own)
         outside = before + after
         words = [t for t in outside if t.is_alpha and t.lower_ not in ("of", "for", "on", "and", "in", "the")]
         if not words or not all(t.is_title for t in words) or any(t.lower_ in self.lex.titles for t in words) \
@@ -304,6 +305,10 @@ class Resolver:
                       and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))
         gaz_spans = filter_spans(gaz_spans)
+        # a name inside a longer nationality word is not itself: "West" in "West African"
+        norp = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" and len(e) > 1]
+        gaz_spans = [sp for sp in gaz_spans if not any(a <= sp.start and sp.end <= b and b - a > len(sp)
+                                                       for a, b in norp)]
         span_at = {i: sp for sp in gaz_spans for i in range(sp.start, sp.end)}
         taken = set(span_at)
         chosen = list(gaz_spans)

@@ -58,7 +58,8 @@ class RoleReader:
             left = [t for t in doc[max(0, start - 8):start] if self._under(t, head, start, end)]
             run = start  # and, when the parse broke it, the unbroken run of words before the name
             while run > max(0, start - 6) and (doc[run - 1].pos_ in ("PROPN", "ADJ", "NOUN")
-                                               or doc[run - 1].text in ("-", "'s", "\u2019s")):
+                                               or doc[run - 1].text in ("-", "'s", "\u2019s")
+                                               or (run - 1 in da.by_token and doc[run - 1].is_upper)):  # "IS" read as a verb
                 run -= 1
             left = sorted(set(left) | set(doc[run:start]), key=lambda t: t.i)
             if doc[start].lower_ in self.lex.titles_lead:  # the name itself begins with it: "King Mohammed VI"
@@ -99,6 +100,14 @@ class RoleReader:
                 if titles:
                     da.roles.append(Role(m.actor, RelType.LEADS, da.at(head.head.head),
                                          da.tokens.sents[da.tokens.sentence_of(head.i)]))
+            # "X, as a member of Y, ...", "identified X as a member of Y"
+            as_preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                as_preps += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > head.i]
+            for c in as_preps:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i not in da.by_token and p.lemma_.lower() in self.lex.titles:
+                        self._role_from(doc, da, m, phrase(p))
             self._title_of(doc, da, m, head)
             if head.dep_ == "nsubj":  # "X was a Danish prime minister", "X served ... and was ..."
                 for verb in (head.head, *(c for c in head.head.children if c.dep_ == "conj" and c.pos_ in ("AUX", "VERB"))):
@@ -220,9 +229,13 @@ class RoleReader:
         ends = {ti: [t.i for t in tokens if t.lower_ == last[ti] or t.lower_.endswith("-" + last[ti])]
                 for ti in found}
         # a military rank ("General X") names a role only when no other title does ("Niger's ruler, General X")
-        title = min(found, key=lambda ti: (ti in self.lex.military_ranks, min((abs(i - person.start) for i in ends[ti]),
+        # nearest the name before it; for a phrase after the name, nearest its head ("X served as
+        # NATO secretary general": the secretary general)
+        anchor = person.start if tokens[0].i <= person.start else next(
+            (t.i for t in tokens if t.head.i == t.i or t.head not in tokens), person.start)
+        title = min(found, key=lambda ti: (ti in self.lex.military_ranks, min((abs(i - anchor) for i in ends[ti]),
                                                                     default=99), -len(ti)))
-        at = min(ends[title], key=lambda i: abs(i - person.start), default=tokens[0].i)
+        at = min(ends[title], key=lambda i: abs(i - anchor), default=tokens[0].i)
         orgs = []
         organ = False
         unit = False

@@ -202,3 +202,19 @@ def test_a_region_told_by_its_leader(pipeline):
     # a leader of a body named as a modifier is still one among its members
     found = roles(pipeline, "Viktor Orban, the longest-serving EU leader, met Recep Tayyip Erdogan.")
     assert ("viktor-orban", "LEADS", "european-union") not in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role "as" a title, of the subject or the object
+    ("Fumio Kishida, as a member of the Japanese Liberal Democratic Party, met Biden.",
+     {("fumio-kishida", "MEMBER_OF", "japanese-liberal-democratic-party")}),
+    ("Kenya identified Abdi Noor as a member of al-Shabaab.", {("abdi-noor", "MEMBER_OF", "al-shabaab")}),
+    # a title phrase after the name: the title nearest its head
+    ("Rasmussen served as NATO secretary general from 2009 until 2014.", {("rasmussen", "LEADS", "nato")}),
+    # a name in capitals the tagger read as a verb still names the body of the title
+    ("The army killed IS deputy caliph Abu Omar al-Tunisi in Raqqa.", {("abu-omar-al-tunisi", "MEMBER_OF", "isis")}),
+    # "West" in "West African" is not the West
+    ("In 2016 Islamic State named Abu Musab al-Barnawi as head of its West African province.", set()),
+])
+def test_roles_as_a_title(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
