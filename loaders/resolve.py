@@ -196,6 +196,10 @@ class Resolver:
                     and not any(t.pos_ in ("VERB", "AUX") for t in tail):
                 ents += [Span(doc, ent.start, comma, label=ent.label_), Span(doc, comma + 1, ent.end, label="PERSON")]
                 continue
+            cut = self._name_after_body(ent) if ent.label_ == "ORG" else None
+            if cut is not None:  # "Chamber of Deputies Arnel Belizaire": the body, then a person
+                ents += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut, ent.end, label="PERSON")]
+                continue
             if ents and ent.label_ == "ORG" == ents[-1].label_ and ents[-1].end == ent.start \
                     and doc[ent.start - 1].lower_ not in ("'s", "\u2019s", "'", "\u2019") \
                     and not doc[ent.start - 1].whitespace_ == "" and ent[0].lower_ != "the":
@@ -215,6 +219,20 @@ class Resolver:
                             grown.add((ent.start, ent.end))
             ents.append(ent)
         return ents, grown
+
+    def _name_after_body(self, ent: Span) -> int | None:
+        """Where a person's name starts inside an organisation's tagged name that ends in it: after
+        a plural "of" word ("Chamber of Deputies Arnel Belizaire"), two or more names that are no
+        words of a body ("House of Representatives Committee" stays whole)."""
+        words = self.lex.generic_words | self.lex.organ_nouns | self.lex.name_suffixes
+        for k in range(ent.start + 2, ent.end - 2):
+            t = ent.doc[k]
+            if t.tag_ == "NNPS" and ent.doc[k - 1].lower_ == "of":
+                rest = ent.doc[k + 1:ent.end]
+                if all(r.tag_ == "NNP" and r.lower_ not in words for r in rest):
+                    return k + 1
+                return None
+        return None
 
     def _owned_elsewhere(self, span: Span) -> bool:
         """"Russia's Security Council" is not the UN Security Council: an organisation's alias made

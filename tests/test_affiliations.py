@@ -218,3 +218,12 @@ def test_a_region_told_by_its_leader(pipeline):
 ])
 def test_roles_as_a_title(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+def test_a_person_named_after_a_body_is_cut_off_its_name(pipeline):
+    text = ("The prison holds detainees such as former member of Haiti’s Chamber of Deputies Jean Baptiste, who "
+            "faces fraud charges.")
+    assert roles(pipeline, text) == {("chamber-of-deputies", "MEMBER_OF", "haiti")}
+    # a body's own words after the plural stay in its name
+    found = roles(pipeline, "Mira Senn, a member of the House of Representatives Committee on Foreign Affairs, met Peru.")
+    assert found == {("mira-senn", "MEMBER_OF", "house-of-representatives-committee-on-foreign-affairs")}, found
