@@ -587,12 +587,12 @@ class Resolver:
 
     def _title_only(self, head) -> bool:
         """A singular title with no name after it or in apposition ("the Japanese foreign minister
-        said"), in an argument of a clause."""
+        said", "his Korean counterpart": a pronoun owner is no name), in an argument of a clause."""
         doc = head.doc
         return (head.lower_ in self.lex.title_agents or head.lower_ in self.title_nouns) and head.tag_ == "NN" \
             and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
             and not (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN") \
-            and not any(c.dep_ in ("appos", "poss") for c in head.children)
+            and not any(c.dep_ == "appos" or c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)
 
     def _title_use(self, tok) -> bool:
         """A surname that is also a title, used as one: "the King", "King Salman" (not Peter King)."""

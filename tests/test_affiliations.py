@@ -227,3 +227,8 @@ def test_a_person_named_after_a_body_is_cut_off_its_name(pipeline):
     # a body's own words after the plural stay in its name
     found = roles(pipeline, "Mira Senn, a member of the House of Representatives Committee on Foreign Affairs, met Peru.")
     assert found == {("mira-senn", "MEMBER_OF", "house-of-representatives-committee-on-foreign-affairs")}, found
+
+
+def test_a_title_only_counterpart_owned_by_a_pronoun_stands_for_its_state(pipeline):
+    assert ("japan", "MEETS", "peru") in edges(pipeline, "Peru's foreign minister met his Japanese counterpart in Tokyo.")
+    assert ("south-korea", "MEETS", "wang-yi") in edges(pipeline, "Wang Yi met his South Korean counterpart on Monday.")
