@@ -286,6 +286,10 @@ class RoleReader:
             unit = True  # and the chair of a subject is a member of the institution
         else:
             named_unit = None
+        if not orgs and doc[at].pos_ == "NOUN":  # "a lecturer in Z focusing on W at Y": "at" deeper down the title
+            orgs = [da.at(p) for t in doc[at].subtree if t.dep_ == "prep" and t.lower_ == "at" and t.i > at
+                    for p in t.children if p.dep_ == "pobj" and da.at(p)
+                    and da.actors[da.at(p)].type is ActorType.ORGANIZATION][:1]
         if not orgs:  # "President William Ruto": the title the gazetteer knows him by, and his country
             attrs = da.actors[person.actor].attributes
             if title in self.lex.head_of_state_titles and title in normalize(attrs.get("title", "")) \

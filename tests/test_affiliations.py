@@ -232,3 +232,8 @@ def test_a_person_named_after_a_body_is_cut_off_its_name(pipeline):
 def test_a_title_only_counterpart_owned_by_a_pronoun_stands_for_its_state(pipeline):
     assert ("japan", "MEETS", "peru") in edges(pipeline, "Peru's foreign minister met his Japanese counterpart in Tokyo.")
     assert ("south-korea", "MEETS", "wang-yi") in edges(pipeline, "Wang Yi met his South Korean counterpart on Monday.")
+
+
+def test_an_employer_deeper_down_the_title(pipeline):
+    text = "Beijing will wait, said Mira Senn, a lecturer in security policy focusing on Korean affairs at Keio University."
+    assert roles(pipeline, text) == {("mira-senn", "MEMBER_OF", "keio-university")}
