@@ -95,6 +95,7 @@ class Resolver:
         self.heads = set(desc.get("heads", ()))
         self.title_nouns = set(desc.get("title_nouns", ()))
         self.organisation_nouns = set(desc.get("organisation_nouns", ()))
+        self.place_nouns = set(desc.get("place_nouns", ()))
         self.h_descriptions = word_hashes(nlp.vocab, self.kinds.keys() | self.heads)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
@@ -368,6 +369,9 @@ class Resolver:
                 continue
             if span.start in demonyms and len(span) == 1:
                 continue  # a demonym is handled below
+            if span.label_ in ("PERSON", "ORG") and any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns
+                                                        and c.i > span.end for c in span.root.children):
+                continue  # "Beledweyne, a town near ...": a place, whatever the tagger made of it
             if span.label_ in ("PERSON", "GPE") and span.root.dep_ in ("appos", "compound") \
                     and span.root.head.lemma_.lower() in self.organisation_nouns and span.root.head.i < span.start:
                 span = Span(doc, span.start, span.end, label="ORG")  # "the group Somali Public Agenda"

@@ -237,3 +237,9 @@ def test_a_title_only_counterpart_owned_by_a_pronoun_stands_for_its_state(pipeli
 def test_an_employer_deeper_down_the_title(pipeline):
     text = "Beijing will wait, said Mira Senn, a lecturer in security policy focusing on Korean affairs at Keio University."
     assert roles(pipeline, text) == {("mira-senn", "MEMBER_OF", "keio-university")}
+
+
+def test_a_name_with_a_place_noun_in_apposition_is_a_place(pipeline):
+    found = edges(pipeline, "Since May, when Kenyan President William Ruto vowed a war on al-Shabaab, Mandera, a town near "
+                            "Kenya's border with Somalia, has been calm.")
+    assert not any("mandera" in (e[0], e[2]) for e in found), found
