@@ -101,6 +101,7 @@ class Resolver:
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
         self.h_titles = word_hashes(v, lexicon.titles)
+        self.h_say = word_hashes(v, lexicon.say_verbs)
         self.h_gangs = word_hashes(v, desc.get("named_group_nouns", ()))
         # context nouns, pronouns, and "federal" (as in "federal troops")
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
@@ -197,6 +198,11 @@ class Resolver:
                     and not any(t.pos_ in ("VERB", "AUX") for t in tail):
                 ents += [Span(doc, ent.start, comma, label=ent.label_), Span(doc, comma + 1, ent.end, label="PERSON")]
                 continue
+            owned = self._owned_name(ent) if ent.label_ == "ORG" else None
+            if owned is not None:  # "the Lowy Institute's Jan Kowal": the owner, then its person (or organ)
+                k, label = owned
+                ents += [Span(doc, ent.start, k, label="ORG"), Span(doc, k + 1, ent.end, label=label)]
+                continue
             cut = self._name_after_body(ent) if ent.label_ == "ORG" else None
             if cut is not None:  # "Chamber of Deputies Arnel Belizaire": the body, then a person
                 ents += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut, ent.end, label="PERSON")]
@@ -220,6 +226,21 @@ class Resolver:
                             grown.add((ent.start, ent.end))
             ents.append(ent)
         return ents, grown
+
+    def _owned_name(self, ent: Span) -> tuple[int, str] | None:
+        """Where an organisation's tagged name holds an owner's "'s" before another name: the "'s"
+        and what the name after it is (a person, or an organ when it ends in a body's word)."""
+        words = self.lex.generic_words | self.lex.organ_nouns | self.lex.name_suffixes | self.lex.subunit_nouns \
+            | self.organisation_nouns
+        for k in range(ent.start + 1, ent.end - 1):
+            if ent.doc[k].lower_ in ("'s", "\u2019s"):
+                if ent.doc[k - 1].lower_ not in words:
+                    return None  # the owner a body by its last word ("the Lowy Institute's"; not "People's")
+                tail = ent.doc[k + 1:ent.end]
+                if not all(t.pos_ == "PROPN" or t.lower_ in ("for", "of", "and", "on") for t in tail):
+                    return None
+                return k, "ORG" if any(t.lower_ in words for t in tail) else "PERSON"
+        return None
 
     def _name_after_body(self, ent: Span) -> int | None:
         """Where a person's name starts inside an organisation's tagged name that ends in it: after
@@ -487,6 +508,8 @@ class Resolver:
         ("analyst X of Y Partners")."""
         titles = self.lex.titles
         near = set()  # the words a title word is hung on, or that hang on it (not every token: costly)
+        for i in da.tokens.having(self.h_say):  # "the Y Fund's X said"
+            near |= {c.i for c in doc[int(i)].children if c.dep_ == "nsubj"}
         for i in da.tokens.having(self.h_titles):
             t = doc[int(i)]
             near |= {t.head.i, *(c.i for c in t.children)}
@@ -511,7 +534,10 @@ class Resolver:
             owner = head.head if tok.dep_ == "pobj" and head.lower_ in ("of", "at") else None
             body = len(span) > 1 and owner is not None and da.at(owner) is not None \
                 and da.actors[da.at(owner)].type is ActorType.PERSON and owner.i < tok.i
-            if person and len(span) > 1:
+            spokesman = tok.dep_ == "nsubj" and head.lemma_.lower() in self.lex.say_verbs and any(
+                c.dep_ == "poss" and da.at(c) and da.actors[da.at(c)].type is ActorType.ORGANIZATION
+                for c in tok.children)
+            if person and len(span) > 1 or spokesman:
                 da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.PERSON), span.text)
             elif body:
                 da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.ORGANIZATION), span.text)

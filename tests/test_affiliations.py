@@ -243,3 +243,16 @@ def test_a_name_with_a_place_noun_in_apposition_is_a_place(pipeline):
     found = edges(pipeline, "Since May, when Kenyan President William Ruto vowed a war on al-Shabaab, Mandera, a town near "
                             "Kenya's border with Somalia, has been calm.")
     assert not any("mandera" in (e[0], e[2]) for e in found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an owner's "'s" inside an organisation's tagged name: the owner, then its person
+    ("Beijing will wait, the Lowy Institute's Jan Kowal said.", {("jan-kowal", "MEMBER_OF", "lowy-institute")}),
+    # a surname alone, owned by an organisation and saying something, is a person of it
+    ("The plan will fail, the German Marshall Fund’s Ohlberg said.", {("ohlberg", "MEMBER_OF", "german-marshall-fund")}),
+    # a name with "'s" of its own stays whole
+    ("Maria Lopez, who heads Peru’s People’s Empowerment Foundation, spoke.",
+     {("maria-lopez", "LEADS", "people-s-empowerment-foundation")}),
+])
+def test_an_organisations_own_person(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
