@@ -410,6 +410,8 @@ class Resolver:
             label = span.label_
             if label == "ORG" and self._titled(clean):
                 label = "PERSON"  # "Moussa Faki Mahamat, chairman of ..." tagged as an organisation
+            if label == "PERSON" and len(clean) == 1 and clean.text.isupper() and len(clean.text) > 1:
+                label = "ORG"  # an acronym ("the #PNH") is no person
             actor = acronyms.get(clean.text) or self._new_actor(clean, label)
             if actor is None:
                 continue

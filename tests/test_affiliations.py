@@ -256,3 +256,10 @@ def test_a_name_with_a_place_noun_in_apposition_is_a_place(pipeline):
 ])
 def test_an_organisations_own_person(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+def test_an_acronym_is_no_person(pipeline):
+    # the tagger may call a bare acronym a person; "he" then must not be it
+    text = ('The president tweeted: "The #PNH is instructed to restore order," he wrote. Earlier, he was criticized by '
+            'United Nations, U.S. and French representatives at a meeting.')
+    assert not any(e[2] == "pnh" for e in edges(pipeline, text)), edges(pipeline, text)
