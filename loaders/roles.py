@@ -48,7 +48,8 @@ class RoleReader:
                 continue
             root = doc[m.start:m.end].root
             for c in root.children:  # "ATMIS, the African Union force": an owned agent in apposition
-                owner = da.at(c) if c.dep_ == "appos" and c.i not in range(m.start, m.end) else None
+                owner = da.at(c) if c.dep_ == "appos" and c.i not in range(m.start, m.end) \
+                    and any(t.text == "," for t in doc[m.end:c.i]) else None  # (not "the Kurdish militia YPG")
                 if owner and owner != m.actor and da.by_token[c.i].start == c.i and da.by_token[c.i].end == c.i + 1:
                     da.roles.append(Role(m.actor, RelType.MEMBER_OF, owner,
                                          da.tokens.sents[da.tokens.sentence_of(root.i)]))

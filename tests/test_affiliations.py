@@ -263,3 +263,15 @@ def test_an_acronym_is_no_person(pipeline):
     text = ('The president tweeted: "The #PNH is instructed to restore order," he wrote. Earlier, he was criticized by '
             'United Nations, U.S. and French representatives at a meeting.')
     assert not any(e[2] == "pnh" for e in edges(pipeline, text)), edges(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "family members" are no members of a body
+    ("A lawsuit alleged the U.S. government had stopped family members and lawyers from seeing the detainees.", set()),
+    # a description just before its name is the named actor, not its member
+    ("The Syrian Kurdish militia YPG attacked Turkey.", set()),
+    # but a name, then its owner's force in apposition, is the owner's
+    ("ATMIS, the African Union force, attacked al-Shabaab.", {("amisom", "MEMBER_OF", "african-union")}),
+])
+def test_no_membership_by_a_mere_word(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
