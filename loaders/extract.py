@@ -30,6 +30,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
+from actorgraph.graph import ActorType, RelType
+
 from .families import cue_words, families
 from .frames import Clause, FrameBuilder, Found  # noqa: F401  (re-exported)
 from .lexicon import Lexicon
@@ -68,4 +70,12 @@ class Extractor(FrameBuilder):
             for fam in self.sentence_families:
                 if fam.select(self, sent, cue_tokens, da):
                     fam.run(self, sent, da, found)
-        return found
+        return [f for f in found if self._kept(f, da, text)]
+
+    def _kept(self, f: Found, da: DocActors, text: str) -> bool:
+        """No one leads a person or is a member of one ("the attorney leading X's team"), and a
+        reporter's credit ("Y's X contributed to this report") states no relation."""
+        if f.type in (RelType.LEADS, RelType.MEMBER_OF) and da.actors[f.object].type is ActorType.PERSON:
+            return False
+        said = text[f.sentence.start_char:f.sentence.end_char].lower()
+        return not any(p in said for p in self.lex.byline_phrases)

@@ -301,6 +301,17 @@ class Roles(_Words):
     state_leadership: frozenset[str]
     party_adjectives: dict[str, str] = {}
     subunit_nouns: frozenset[str] = frozenset()
+    #: "a UN-appointed envoy" holds his title in the body that appointed him
+    appointing_verbs: frozenset[str] = frozenset()
+    #: a minister heads the ministry his title names ("Homeland Security Secretary X")
+    minister_titles: frozenset[str] = frozenset()
+    ministry_nouns: frozenset[str] = frozenset()
+    #: the organs of a state or a body, named after it ("the U.N. Security Council"): members of it
+    organ_nouns: frozenset[str] = frozenset()
+    #: titles of a post held somewhere: "the UN envoy in Haiti" is not Haiti's
+    envoy_titles: frozenset[str] = frozenset()
+    #: a sentence that credits a reporter ("X contributed to this report") states no relation
+    byline_phrases: frozenset[str] = frozenset()
 
 
 class Nouns(_Words):

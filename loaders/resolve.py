@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from actorgraph.graph import ActorType
+from actorgraph.graph import ActorType, RelType
 from actorgraph.graph.names import normalize, slugify
 
 from .collectives import CollectiveReader
@@ -94,10 +94,15 @@ class Resolver:
         self.kinds = {k: set(v) for k, v in desc.get("kinds", {}).items()}
         self.heads = set(desc.get("heads", ()))
         self.title_nouns = set(desc.get("title_nouns", ()))
+        self.organisation_nouns = set(desc.get("organisation_nouns", ()))
+        self.place_nouns = set(desc.get("place_nouns", ()))
         self.h_descriptions = word_hashes(nlp.vocab, self.kinds.keys() | self.heads)
         v = nlp.vocab
         self.h_agents = word_hashes(v, lexicon.agent_nouns | lexicon.title_agents)
         self.h_groups = word_hashes(v, lexicon.group_nouns)
+        self.h_titles = word_hashes(v, lexicon.titles)
+        self.h_say = word_hashes(v, lexicon.say_verbs)
+        self.h_gangs = word_hashes(v, desc.get("named_group_nouns", ()))
         # context nouns, pronouns, and "federal" (as in "federal troops")
         self.h_context = word_hashes(v, set(lexicon.context_nouns) | set(lexicon.pronouns) | lexicon.federal_words)
 
@@ -157,8 +162,9 @@ class Resolver:
         before = [t for t in doc[ent.start:inner.start] if t.lower_ not in ("the", "a", "an")]
         after = [t for t in doc[inner.end:ent.end]]
         if e.type is ActorType.ORGANIZATION and before and not after:
+            own = before[1:] if len(before) > 1 and self.gaz.demonym(before[0].text) else before  # "Japanese Liberal"
             return all(t.is_title and not self.gaz.demonym(t.text) and not self.gaz.lookup(t.text)
-                       and t.lower_ not in self.lex.titles for t in before)
+                       and t.lower_ not in self.lex.titles for t in own)
         outside = before + after
         words = [t for t in outside if t.is_alpha and t.lower_ not in ("of", "for", "on", "and", "in", "the")]
         if not words or not all(t.is_title for t in words) or any(t.lower_ in self.lex.titles for t in words) \
@@ -168,7 +174,103 @@ class Resolver:
             return ent.root.lower_ not in self.lex.agent_nouns and ent.root.i not in range(inner.start, inner.end) \
                 and not (inner.end < ent.end and doc[inner.end].lower_ in ("'s", "\u2019s", "'", "\u2019")) \
                 and not any(self.gaz.demonym(t.text) or self.gaz.lookup(t.text) for t in words)
-        return bool(after) and after[0].lower_ in ("on", "for", "of")
+        return bool(after) and (after[0].lower_ in ("on", "for", "of") or ent.root.i >= inner.end
+                                and self._organ_head(ent.root))  # or a body's named organ: "the UN Working Group on Z"
+
+    def _organ_head(self, tok) -> bool:
+        """A word that heads the name of an organ or a unit ("Council", "Bureau", "Working Group")."""
+        words = {tok.lemma_.lower(), tok.lower_}
+        if tok.i > 0:
+            words.add(f"{tok.doc[tok.i - 1].lower_} {tok.lower_}")
+        return bool(words & (self.lex.organ_nouns | self.lex.subunit_nouns))
+
+    def _bounds(self, doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
+        """The tagger's entities with their bounds mended, and the (start, end) of the names grown:
+        a name in apposition after a comma is cut off ("the Ministry of Z, Ali Khan" tagged as
+        one organisation); two organisations' names back to back are one ("the Daniel K. Inouye"
+        "Asia-Pacific Center"); an organisation's name runs on over "for", "on" or "of" and
+        capitalised words ("the UN Working Group" "on Arbitrary Detention"; not over "in": "the
+        Center for Z in Hawaii" is in Hawaii)."""
+        ents: list[Span] = []
+        grown: set[tuple[int, int]] = set()
+        tagged = doc.ents
+        for ent in tagged:
+            comma = next((t.i for t in ent[1:-1] if t.text == ","), None) if ent.label_ in ("ORG", "PERSON") else None
+            tail = doc[comma + 1:ent.end] if comma is not None else None
+            if tail is not None and tail.root.dep_ == "appos" and tail[0].pos_ == "PROPN" and tail[-1].pos_ == "PROPN" \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+                ents += [Span(doc, ent.start, comma, label=ent.label_), Span(doc, comma + 1, ent.end, label="PERSON")]
+                continue
+            owned = self._owned_name(ent) if ent.label_ == "ORG" else None
+            if owned is not None:  # "the Lowy Institute's Jan Kowal": the owner, then its person (or organ)
+                k, label = owned
+                ents += [Span(doc, ent.start, k, label="ORG"), Span(doc, k + 1, ent.end, label=label)]
+                continue
+            cut = self._name_after_body(ent) if ent.label_ == "ORG" else None
+            if cut is not None:  # "Chamber of Deputies Arnel Belizaire": the body, then a person
+                ents += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut, ent.end, label="PERSON")]
+                continue
+            if ents and ent.label_ == "ORG" == ents[-1].label_ and ents[-1].end == ent.start \
+                    and doc[ent.start - 1].lower_ not in ("'s", "\u2019s", "'", "\u2019") \
+                    and not doc[ent.start - 1].whitespace_ == "" and ent[0].lower_ != "the":
+                ent = Span(doc, ents.pop().start, ent.end, label="ORG")
+                grown.add((ent.start, ent.end))
+            if ent.label_ == "ORG" and ent.end + 1 < len(doc):
+                end = ent.end
+                prep = doc[end].lower_
+                if prep in ("for", "on", "of"):
+                    end += 1
+                    while end < len(doc) and (doc[end].is_title or doc[end].is_upper and doc[end].is_alpha) \
+                            and doc[end].ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL"):
+                        end += 1
+                    if end > ent.end + 1 and (self._organ_head(ent.root) or ent.root.lower_ in self.lex.name_suffixes):
+                        if not any(e.start < end and e.end > ent.end and e.label_ == "ORG" for e in tagged):
+                            ent = Span(doc, ent.start, end, label="ORG")
+                            grown.add((ent.start, ent.end))
+            ents.append(ent)
+        return ents, grown
+
+    def _owned_name(self, ent: Span) -> tuple[int, str] | None:
+        """Where an organisation's tagged name holds an owner's "'s" before another name: the "'s"
+        and what the name after it is (a person, or an organ when it ends in a body's word)."""
+        words = self.lex.generic_words | self.lex.organ_nouns | self.lex.name_suffixes | self.lex.subunit_nouns \
+            | self.organisation_nouns
+        for k in range(ent.start + 1, ent.end - 1):
+            if ent.doc[k].lower_ in ("'s", "\u2019s"):
+                if ent.doc[k - 1].lower_ not in words:
+                    return None  # the owner a body by its last word ("the Lowy Institute's"; not "People's")
+                tail = ent.doc[k + 1:ent.end]
+                if not all(t.pos_ == "PROPN" or t.lower_ in ("for", "of", "and", "on") for t in tail):
+                    return None
+                return k, "ORG" if any(t.lower_ in words for t in tail) else "PERSON"
+        return None
+
+    def _name_after_body(self, ent: Span) -> int | None:
+        """Where a person's name starts inside an organisation's tagged name that ends in it: after
+        a plural "of" word ("Chamber of Deputies Arnel Belizaire"), two or more names that are no
+        words of a body ("House of Representatives Committee" stays whole)."""
+        words = self.lex.generic_words | self.lex.organ_nouns | self.lex.name_suffixes
+        for k in range(ent.start + 2, ent.end - 2):
+            t = ent.doc[k]
+            if t.tag_ == "NNPS" and ent.doc[k - 1].lower_ == "of":
+                rest = ent.doc[k + 1:ent.end]
+                if all(r.tag_ == "NNP" and r.lower_ not in words for r in rest):
+                    return k + 1
+                return None
+        return None
+
+    def _owned_elsewhere(self, span: Span) -> bool:
+        """"Russia's Security Council" is not the UN Security Council: an organisation's alias made
+        of generic words only, owned ("'s") by a state that is not the organisation's own."""
+        doc = span.doc
+        entry = self.gaz.entries[self.kind[span.label][1]]
+        words = [t.lower_ for t in span if t.lower_ != "the"]
+        if entry.type is not ActorType.ORGANIZATION or span.start < 2 \
+                or doc[span.start - 1].lower_ not in ("'s", "\u2019s") or not words \
+                or not all(w in self.lex.generic_words for w in words):
+            return False
+        owner = self.gaz.lookup(doc[span.start - 2].text)
+        return owner is not None and owner.type is ActorType.STATE and owner.id != entry.attributes.get("country")
 
     def _named_with_demonym(self, span: Span, start: int) -> bool:
         """An organisation whose name begins with a demonym ("American Civil Liberties Union",
@@ -183,7 +285,9 @@ class Resolver:
         before = span.doc[span.start - 1] if span.start else None
         titles = self.lex.titles
         return (before is not None and before.lower_ in titles and span[0].is_title) or any(
-            c.dep_ == "appos" and c.lower_ in titles for c in span.root.children)
+            c.dep_ == "appos" and c.lower_ in titles for c in span.root.children) \
+            or (span.root.dep_ == "appos" and span.root.head.lower_ in titles and span.root.head.i < span.start
+                and span.root.head.tag_ in ("NN", "NNP"))  # "the President of the commission, X"
 
     def _new_actor(self, span: Span, label: str) -> ActorSeen | None:
         text = span.text.strip()
@@ -244,15 +348,23 @@ class Resolver:
                       and doc[start - 2].is_title):  # "Mocimboa da Praia" is a town, not Cape Verde's capital
                 gaz_spans.append(Span(doc, start, end, label=match_id))
         gaz_spans = filter_spans(gaz_spans)
+        # a name inside a longer nationality word is not itself: "West" in "West African"
+        norp = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" and len(e) > 1]
+        gaz_spans = [sp for sp in gaz_spans if not any(a <= sp.start and sp.end <= b and b - a > len(sp)
+                                                       for a, b in norp)]
         span_at = {i: sp for sp in gaz_spans for i in range(sp.start, sp.end)}
         taken = set(span_at)
         chosen = list(gaz_spans)
-        for ent in doc.ents:
+        ents, grown = self._bounds(doc)
+        for ent in ents:
             if ent.label_ not in ENT_LABELS:
                 continue
             inside = list({id(span_at[i]): span_at[i] for i in range(ent.start, ent.end) if i in span_at}.values())
             if not inside:
                 chosen.append(ent)
+            elif (ent.start, ent.end) in grown and all(ent.start <= sp.start and sp.end <= ent.end for sp in inside) \
+                    and self.gaz.lookup(self._clean(ent).text) is None:
+                chosen = [sp for sp in chosen if sp not in inside] + [ent]  # "the U.N. Integrated Bureau for Haiti"
             elif ent.label_ in ("GPE", "LOC", "FAC") and all(
                     ent.start <= sp.start and sp.end <= ent.end and len(sp) < len(ent) for sp in inside) \
                     and self.gaz.lookup(ent.text) is None:
@@ -276,10 +388,17 @@ class Resolver:
         people: dict[str, ActorSeen] = {}
         for span in chosen:
             if span.label in self.kind:
-                da.add(span, self._entry_actor(self.kind[span.label][1]), span.text)
+                if not self._owned_elsewhere(span):
+                    da.add(span, self._entry_actor(self.kind[span.label][1]), span.text)
                 continue
             if span.start in demonyms and len(span) == 1:
                 continue  # a demonym is handled below
+            if span.label_ in ("PERSON", "ORG") and any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns
+                                                        and c.i > span.end for c in span.root.children):
+                continue  # "Beledweyne, a town near ...": a place, whatever the tagger made of it
+            if span.label_ in ("PERSON", "GPE") and span.root.dep_ in ("appos", "compound") \
+                    and span.root.head.lemma_.lower() in self.organisation_nouns and span.root.head.i < span.start:
+                span = Span(doc, span.start, span.end, label="ORG")  # "the group Somali Public Agenda"
             clean = self._clean(span)
             if span.label_ == "PERSON":
                 end = clean.end
@@ -294,6 +413,8 @@ class Resolver:
             label = span.label_
             if label == "ORG" and self._titled(clean):
                 label = "PERSON"  # "Moussa Faki Mahamat, chairman of ..." tagged as an organisation
+            if label == "PERSON" and len(clean) == 1 and clean.text.isupper() and len(clean.text) > 1:
+                label = "ORG"  # an acronym ("the #PNH") is no person
             actor = acronyms.get(clean.text) or self._new_actor(clean, label)
             if actor is None:
                 continue
@@ -310,11 +431,17 @@ class Resolver:
                 if int(i) not in da.by_token and doc[int(i)].text == acr:
                     da.add(doc[int(i)], actor, acr)
         self._named_groups(doc, da, demonyms)
+        self._named_by_role(doc, da)
+        self._regions_by_leader(doc, da)
+        self._gang_names(doc, da)
         self._join_short_names(doc, da, people)
+        self._own_surnames(doc, da)
         self.dated_roles.resolve(doc, da, date, self._titled_people(doc, da))  # "President Clinton" in 1997
         self._join_short_org_names(doc, da)
+        self._join_bare_org_names(doc, da)
         self._demonyms_and_agents(doc, da, demonyms)
         self.collectives.qualified(doc, da)  # "Chadian rebels", "supporters of X", "40 Kenyans"
+        self._descriptions(doc, da)  # ("President of the commission, X": before the roles are read)
         self.roles.read(doc, da)
         self._context(doc, da)
         self._descriptions(doc, da)  # "the alliance" after NATO, "the party" after the LDP
@@ -346,14 +473,91 @@ class Resolver:
                 da.by_token.pop(i, None)
             da.add(span, actor, span.text)
 
+    def _regions_by_leader(self, doc: Doc, da: DocActors) -> None:
+        """"Ontario's provincial leader", "Canada's Ontario provincial leader": a place the
+        gazetteer lacks that owns a leading title is a government of its own (an organisation,
+        a member of the state that owns it); its other mentions in the document are it too."""
+        found: dict[str, ActorSeen] = {}
+        for ent in doc.ents:
+            root = ent.root
+            if ent.label_ != "GPE" or ent.start in da.by_token or self.gaz.lookup(ent.text) is not None \
+                    or root.dep_ not in ("poss", "nmod", "compound") or root.head.lower_ not in self.lex.titles_lead \
+                    or root.head.i < ent.end:
+                continue
+            actor = found.setdefault(ent.text, ActorSeen(slugify(ent.text), ent.text, ActorType.ORGANIZATION))
+            da.add(ent, actor, ent.text)
+            owner = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].lower_ in ("'s", "\u2019s") else None
+            if owner is not None and da.at(owner) and da.actors[da.at(owner)].type is ActorType.STATE:
+                da.roles.append(Role(actor.id, RelType.MEMBER_OF, da.at(owner), da.tokens.sents[da.tokens.sentence_of(ent.start)]))
+        for ent in doc.ents if found else ():
+            if ent.text in found and ent.start not in da.by_token:
+                da.add(ent, found[ent.text], ent.text)
+
+    def _gang_names(self, doc: Doc, da: DocActors) -> None:
+        """"the Village de Dieu gang", "the Sinaloa cartel": a name the gazetteer lacks, just before
+        a singular group noun (``named_group_nouns``), is the group's name with the noun."""
+        for i in da.tokens.having(self.h_gangs):
+            tok = doc[int(i)]
+            m = da.by_token.get(tok.i - 1) if tok.i else None
+            if m is None or tok.tag_ != "NN" or tok.i in da.by_token or m.end != tok.i \
+                    or da.actors[m.actor].known or da.actors[m.actor].type is ActorType.PERSON:
+                continue
+            span = doc[m.start:tok.i + 1]
+            da.remove(m.start, m.end)
+            da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.GROUP), span.text)
+
+    def _named_by_role(self, doc: Doc, da: DocActors) -> None:
+        """Names the tagger missed, told by the role around them: the subject of "is the <title>
+        of" or a name in apposition with a title is a person ("X is the executive director of
+        Y", "X, director of Y"); a name "of" or "at" after a titled person is his organisation
+        ("analyst X of Y Partners")."""
+        titles = self.lex.titles
+        near = set()  # the words a title word is hung on, or that hang on it (not every token: costly)
+        for i in da.tokens.having(self.h_say):  # "the Y Fund's X said"
+            near |= {c.i for c in doc[int(i)].children if c.dep_ == "nsubj"}
+        for i in da.tokens.having(self.h_titles):
+            t = doc[int(i)]
+            near |= {t.head.i, *(c.i for c in t.children)}
+            near |= {c.i for c in t.head.children if c.dep_ in ("nsubj", "appos")}
+            near |= {p.i for c in t.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+        for tok in (doc[i] for i in sorted(near)):
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in da.by_token or not tok.is_title:
+                continue
+            start = tok.i  # the unbroken run of capitalised names hung on it
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 <= doc[start - 1].head.i <= tok.i:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if any(t.i in da.by_token or not t.is_title or t.pos_ != "PROPN" for t in span) \
+                    or self.gaz.lookup(span.text) or self.gaz.demonym(span[0].text):
+                continue
+            head = tok.head
+            person = (tok.dep_ == "nsubj" and head.lemma_.lower() in self.lex.role_copulas
+                      and any(c.dep_ == "attr" and c.lemma_.lower() in titles for c in head.children)) \
+                or (tok.dep_ == "appos" and head.i < tok.i and head.lower_ in titles and head.pos_ == "NOUN") \
+                or any(c.dep_ == "appos" and c.i > tok.i and c.lemma_.lower() in titles and c.pos_ == "NOUN"
+                       for c in tok.children)
+            owner = head.head if tok.dep_ == "pobj" and head.lower_ in ("of", "at") else None
+            body = len(span) > 1 and owner is not None and da.at(owner) is not None \
+                and da.actors[da.at(owner)].type is ActorType.PERSON and owner.i < tok.i
+            spokesman = tok.dep_ == "nsubj" and head.lemma_.lower() in self.lex.say_verbs and any(
+                c.dep_ == "poss" and da.at(c) and da.actors[da.at(c)].type is ActorType.ORGANIZATION
+                for c in tok.children)
+            if person and len(span) > 1 or spokesman:
+                da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.PERSON), span.text)
+            elif body:
+                da.add(span, ActorSeen(slugify(span.text), span.text, ActorType.ORGANIZATION), span.text)
+
     def _join_short_names(self, doc: Doc, da: DocActors, people: dict[str, ActorSeen]) -> None:
-        """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way."""
+        """"Haftar" -> "Khalifa Haftar" when one full name in the document ends that way (or, when
+        none does, begins that way)."""
         full = [a for a in da.actors.values() if a.type is ActorType.PERSON and len(normalize(a.name).split()) > 1]
         for pid, person in people.items():
             key = normalize(person.name)
             if len(key.split()) != 1:
                 continue
             hits = {a.id for a in full if normalize(a.name).split()[-1] == key and a.id != pid}
+            if not hits:  # "his son Sebastien" -> "Sebastien Lai", "Xi" -> "Xi Jinping": a first name
+                hits = {a.id for a in full if normalize(a.name).split()[0] == key and a.id != pid}
             if len(hits) != 1:
                 continue
             target = hits.pop()
@@ -383,6 +587,30 @@ class Resolver:
                         and not self._title_use(tok):
                     da.add(tok, actor, name)
 
+    def _own_surnames(self, doc: Doc, da: DocActors) -> None:
+        """"Bennett" is the document's Richard Bennett, not the gazetteer's Naftali Bennett, when
+        the document names one person of that surname in full and the known one only by it."""
+        mentions = list({id(m): m for m in da.by_token.values()}.values())
+        full: dict[str, set[str]] = {}
+        for m in mentions:
+            words = normalize(doc[m.start:m.end].text).split()
+            if da.actors[m.actor].type is ActorType.PERSON and len(words) > 1:
+                full.setdefault(words[-1], set()).add(m.actor)
+        for actor in {m.actor for m in mentions}:
+            seen = da.actors[actor]
+            own = [m for m in mentions if m.actor == actor]
+            if not seen.known or seen.type is not ActorType.PERSON or any(m.end - m.start > 1 for m in own):
+                continue
+            words = {normalize(doc[m.start].text) for m in own}
+            others = full.get(next(iter(words)), set()) - {actor} if len(words) == 1 else set()
+            if len(others) != 1:
+                continue
+            target = others.pop()
+            for m in own:
+                m.actor = target
+            da.actors[target].mentions += seen.mentions
+            del da.actors[actor]
+
     def _titled_people(self, doc: Doc, da: DocActors) -> set[str]:
         """The people named just after a title ("President Clinton", "Prime Minister Rabin")."""
         out = set()
@@ -394,12 +622,12 @@ class Resolver:
 
     def _title_only(self, head) -> bool:
         """A singular title with no name after it or in apposition ("the Japanese foreign minister
-        said"), in an argument of a clause."""
+        said", "his Korean counterpart": a pronoun owner is no name), in an argument of a clause."""
         doc = head.doc
         return (head.lower_ in self.lex.title_agents or head.lower_ in self.title_nouns) and head.tag_ == "NN" \
             and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
             and not (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN") \
-            and not any(c.dep_ in ("appos", "poss") for c in head.children)
+            and not any(c.dep_ == "appos" or c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)
 
     def _title_use(self, tok) -> bool:
         """A surname that is also a title, used as one: "the King", "King Salman" (not Peter King)."""
@@ -437,6 +665,36 @@ class Resolver:
                         and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN"):
                     da.add(span, actor, span.text)
 
+    def _join_bare_org_names(self, doc: Doc, da: DocActors) -> None:
+        """"Communist Party" -> "Chinese Communist Party", "Homeland Security" -> "Department of
+        Homeland Security": a name of its own that is the rest of an organisation's name in this
+        document, after a demonym or a generic word and "of", is that organisation."""
+        mentions = list({id(m): m for m in da.by_token.values()}.values())
+        longer: dict[str, set[str]] = {}
+        for m in mentions:
+            words = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
+            if da.actors[m.actor].type not in (ActorType.ORGANIZATION, ActorType.GROUP) or len(words) < 3:
+                continue
+            if self.gaz.demonym(words[0].text):
+                rest = words[1:]
+            elif words[0].lower_ in self.lex.generic_words and words[1].lower_ == "of":
+                rest = words[2:]
+            else:
+                continue
+            longer.setdefault(normalize(" ".join(t.text for t in rest)), set()).add(m.actor)
+        for m in mentions:
+            seen = da.actors.get(m.actor)
+            if seen is None or seen.known or seen.type not in (ActorType.ORGANIZATION, ActorType.GROUP):
+                continue
+            target = longer.get(normalize(seen.name), set()) - {m.actor}
+            if len(target) == 1:
+                m.actor = target.pop()
+                da.actors[m.actor].mentions += 1
+                seen.mentions -= 1
+        for a in [a for a in da.actors.values() if not a.known and a.type is not ActorType.PERSON]:
+            if a.mentions <= 0 and not any(m.actor == a.id for m in mentions):
+                del da.actors[a.id]
+
     def _demonyms_and_agents(self, doc: Doc, da: DocActors, demonyms: dict[int, str]) -> None:
         agents = self.lex.agent_nouns
         for i, actor_id in demonyms.items():
@@ -446,7 +704,8 @@ class Resolver:
             da.modify(i, self._entry_actor(actor_id))
             head = tok.head
             if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and head.i != i and (
-                    head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token:
+                    head.lower_ in agents or head.lemma_.lower() in agents) and head.i not in da.by_token \
+                    and not self._organisation_noun(head):
                 da.add(head, self._entry_actor(actor_id), f"{tok.text} {head.text}" if head.i == i + 1 else tok.text)
             elif tok.dep_ in ("amod", "compound", "nmod") and head.i > i and head.i not in da.by_token \
                     and self._title_only(head):
@@ -456,12 +715,16 @@ class Resolver:
                 da.add(tok, self._entry_actor(actor_id), tok.text)
         self._owned_agents(doc, da)
 
+    def _organisation_noun(self, tok) -> bool:
+        """An agent noun that, with the word before it, names a kind of organisation ("think tank")."""
+        return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lemma_.lower()}" in self.organisation_nouns
+
     def _owned_agents(self, doc: Doc, da: DocActors) -> None:
         """Agent nouns owned by an actor: "Assad's forces", "Hezbollah fighters", "fighters of the NRF"."""
         agents = self.lex.agent_nouns
         for i in da.tokens.having(self.h_agents):
             tok = doc[int(i)]
-            if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in da.by_token or tok.pos_ not in ("NOUN", "PROPN") or self._organisation_noun(tok):
                 continue
             low = tok.lemma_.lower()
             titled = (tok.lower_ in self.lex.title_agents or low in self.lex.title_agents) \

@@ -19,6 +19,9 @@ def run(fb: FrameBuilder, noun: Token, rel: RelType, mods: list[str], objects: l
         sent: Span, da: DocActors, found: list[Found], clause: Clause) -> None:
     """A noun that names a role toward another actor: ally, foe, backer, member, proxy."""
     lex = fb.lex
+    if rel is RelType.MEMBER_OF and any(c.dep_ == "compound" and c.pos_ == "NOUN" and not da.modifier(c)
+                                        for c in noun.children):
+        return  # "family members", "staff members": no body of an actor ("trade partners" are partners)
     holders: list[str] = []
     if noun.dep_ == "conj":  # "Eritrea, Ethiopia's neighbour and longtime rival": the first conjunct's place
         first = noun
