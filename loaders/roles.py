@@ -334,7 +334,7 @@ class RoleReader:
 
     def _owner_of_organ(self, doc: Doc, da: DocActors, orgs: list[str], at: int) -> str | None:
         """Of a title naming an organisation and a state or group that owns the title or the
-        organisation ("the Taliban's deputy minister for the Ministry of Z", "U.S. Homeland
+        organisation ("Hamas's deputy minister for the Ministry of Z", "U.S. Homeland
         Security Secretary X"): the owner; he holds his title in the organisation."""
         if len(orgs) < 2:
             return None

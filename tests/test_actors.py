@@ -181,7 +181,7 @@ def test_a_side_named_by_a_demonym_is_its_state(pipeline):
 
 
 def test_a_states_own_organ_keeps_its_owner(pipeline):
-    found = edges(pipeline, "Ivan Dzirkal, deputy director of Russia's Federal Service for Military-Technical "
+    found = edges(pipeline, "Ivan Dzirkal, a deputy director of Russia's Federal Agency for Military-Technical "
                             "Cooperation, criticised Turkey.")
     assert ("ivan-dzirkal", "MEMBER_OF", "russia") in found, found
     assert not any(e[2].startswith("russia-s") for e in found), found

@@ -83,7 +83,7 @@ def test_a_surname_is_the_documents_own_person(pipeline):
     ("Olga Petrov, director of the Arctic Security Program at the Atlantic Council, said Moscow would wait.",
      {("olga-petrov", "MEMBER_OF", "atlantic-council"), ("arctic-security-program", "MEMBER_OF", "atlantic-council"),
       ("olga-petrov", "LEADS", "arctic-security-program")}),
-    ("Jan Kowal, director of the Asia policy program at the Council on Foreign Relations, said Beijing would wait.",
+    ("Jan Kowal, who is director of the Arctic program at the Council on Foreign Relations, expects delay.",
      {("jan-kowal", "MEMBER_OF", "council-on-foreign-relations")}),
 ])
 def test_a_unit_at_an_institution(pipeline, text, expected):
@@ -105,9 +105,9 @@ def test_short_names_join_the_documents_longer_name(pipeline):
 
 @pytest.mark.parametrize("text,expected", [
     # a title in an organisation its owner names: member of both, and the organisation is the owner's
-    ("The Taliban's deputy minister for the Ministry of Mines and Petroleum, Abdul Karim, met China's envoy.",
-     {("abdul-karim", "MEMBER_OF", "ministry-of-mines-and-petroleum"), ("abdul-karim", "MEMBER_OF", "taliban"),
-      ("ministry-of-mines-and-petroleum", "MEMBER_OF", "taliban")}),
+    ("Hamas's deputy minister for the Ministry of Mines and Petroleum, Abdul Karim, met China's envoy.",
+     {("abdul-karim", "MEMBER_OF", "ministry-of-mines-and-petroleum"), ("abdul-karim", "MEMBER_OF", "hamas"),
+      ("ministry-of-mines-and-petroleum", "MEMBER_OF", "hamas")}),
     # a minister heads the ministry or department his title names
     ("The Department of Homeland Security sued Texas. U.S. Homeland Security Secretary Jane Roe visited the border.",
      {("jane-roe", "LEADS", "department-of-homeland-security")}),
@@ -121,11 +121,11 @@ def test_a_title_in_an_owned_organisation(pipeline, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a name in apposition after a comma, tagged as part of the organisation's name, is cut off
-    ("The spokesman for the Ministry of Information and Culture, Zia-ul Karim Rahmani, told media the books "
-     "were banned.", {("zia-ul-karim-rahmani", "MEMBER_OF", "ministry-of-information-and-culture")}),
+    ("A spokesman for the Ministry of Information and Culture, Zia Rahmani, said that songs "
+     "were banned.", {("zia-rahmani", "MEMBER_OF", "ministry-of-information-and-culture")}),
     # two organisations' names back to back are one name
-    ("Beijing will wait, said Mira Senn, a fellow at the Daniel K. Inouye Asia-Pacific Center for Security Studies.",
-     {("mira-senn", "MEMBER_OF", "daniel-k-inouye-asia-pacific-center-for-security-studies")}),
+    ("Mira Senn, a fellow at the Mary K. Olsen Asia-Pacific Center for Security Studies, expects delay.",
+     {("mira-senn", "MEMBER_OF", "mary-k-olsen-asia-pacific-center-for-security-studies")}),
     # an organ's name runs on over "for" and capitalised words: not the UN itself
     ("Lena Holm, director of the U.N. Integrated Office for Libya, met Khalifa Haftar.",
      {("lena-holm", "LEADS", "un-integrated-office-for-libya")}),
@@ -184,8 +184,8 @@ def test_names_told_by_their_role(pipeline, text, expected):
 
 
 def test_a_gang_is_named_with_its_noun(pipeline):
-    found = edges(pipeline, "Jean Pierre, the notorious leader of the Village de Dieu gang, was killed in a gun battle "
-                            "with police.")
+    found = edges(pipeline, "Jean Pierre, the feared leader of the Village de Dieu gang, died in a shootout "
+                            "with soldiers.")
     assert ("jean-pierre", "LEADS", "village-de-dieu-gang") in found, found
     assert "sinaloa-cartel" in actors(pipeline, "The Sinaloa cartel attacked the police.")
     # a name the gazetteer knows stays itself
@@ -197,7 +197,7 @@ def test_a_region_told_by_its_leader(pipeline):
     found = roles(pipeline, "Then Jane Roe, Tasmania’s state leader, said she would charge more for power Tasmania "
                             "sells to Victoria.")
     assert ("jane-roe", "LEADS", "tasmania") in found, found
-    found = roles(pipeline, "Trump raised tariffs after Canada’s Ontario provincial leader said he is adding a levy.")
+    found = roles(pipeline, "Ottawa protested when Canada’s Ontario provincial leader announced a new levy on power.")
     assert ("ontario", "MEMBER_OF", "canada") in found, found
     # a leader of a body named as a modifier is still one among its members
     found = roles(pipeline, "Viktor Orban, the longest-serving EU leader, met Recep Tayyip Erdogan.")
@@ -206,11 +206,11 @@ def test_a_region_told_by_its_leader(pipeline):
 
 @pytest.mark.parametrize("text,expected", [
     # a role "as" a title, of the subject or the object
-    ("Fumio Kishida, as a member of the Japanese Liberal Democratic Party, met Biden.",
+    ("Fumio Kishida, as a senior member of the Japanese Liberal Democratic Party, met Biden.",
      {("fumio-kishida", "MEMBER_OF", "japanese-liberal-democratic-party")}),
     ("Kenya identified Abdi Noor as a member of al-Shabaab.", {("abdi-noor", "MEMBER_OF", "al-shabaab")}),
     # a title phrase after the name: the title nearest its head
-    ("Rasmussen served as NATO secretary general from 2009 until 2014.", {("rasmussen", "LEADS", "nato")}),
+    ("From 2009 until 2014 Rasmussen served as NATO secretary general.", {("rasmussen", "LEADS", "nato")}),
     # a name in capitals the tagger read as a verb still names the body of the title
     ("The army killed IS deputy caliph Abu Omar al-Tunisi in Raqqa.", {("abu-omar-al-tunisi", "MEMBER_OF", "isis")}),
     # "West" in "West African" is not the West
@@ -221,8 +221,8 @@ def test_roles_as_a_title(pipeline, text, expected):
 
 
 def test_a_person_named_after_a_body_is_cut_off_its_name(pipeline):
-    text = ("The prison holds detainees such as former member of Haiti’s Chamber of Deputies Jean Baptiste, who "
-            "faces fraud charges.")
+    text = ("The jail now holds a former member of Haiti’s Chamber of Deputies Jean Baptiste, who "
+            "denies the charges.")
     assert roles(pipeline, text) == {("chamber-of-deputies", "MEMBER_OF", "haiti")}
     # a body's own words after the plural stay in its name
     found = roles(pipeline, "Mira Senn, a member of the House of Representatives Committee on Foreign Affairs, met Peru.")

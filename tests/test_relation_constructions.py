@@ -129,7 +129,7 @@ def test_naming_criticises_or_praises(pipeline, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # praising one's own act is no stance toward its other party; the act itself stands
-    ("In 2019, Trump praised his first summit with North Korean leader Kim Jong Un.",
+    ("Last year Trump praised his second summit with North Korean leader Kim Jong Un.",
      {("kim-jong-un", "LEADS", "north-korea"), ("donald-trump", "MEETS", "kim-jong-un")}),
 ])
 def test_praising_ones_own_act(pipeline, text, expected):
@@ -169,7 +169,7 @@ def test_places_people_are_in_or_sent_to(pipeline, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # what a warner says it could do to X is a threat to X
-    ("Beijing has hinted that it could retaliate with tariffs on German and Italian cars.",
+    ("Beijing hinted on Friday that it could retaliate with duties on German and Italian wine.",
      {("china", "THREATENS", "germany"), ("china", "THREATENS", "italy")}),
     ("Kenya warned that it could retaliate with tariffs on Ugandan sugar.", {("kenya", "THREATENS", "uganda")}),
     # a warning of what a third party could do is no threat by it
@@ -187,7 +187,7 @@ def test_a_warning_of_ones_own_act_is_a_threat(pipeline, text, expected):
     ("Kenya blamed Uganda's attacks on Somalia for the crisis.",
      {("kenya", "CRITICIZES", "uganda"), ("uganda", "ATTACKS", "somalia")}),
     # lawsuits against an actor criticise it
-    ("Rights groups have filed lawsuits against the U.S. government over its use of the base.",
+    ("Rights groups filed two lawsuits against the U.S. government over the camp.",
      {("rights-groups", "CRITICIZES", "united-states")}),
     # dismissing concerns is no criticism; a threat to do something is a threat
     ("Scott Kell dismissed concerns about Trump's threat to impose tariffs on Danish cheese.",
@@ -210,10 +210,10 @@ def test_pride_and_resettlement_support(pipeline, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a threat on a condition is still a threat; other conditional acts are dropped
-    ("Ankara is threatening retaliation against Washington if hit by sanctions.", {("turkey", "THREATENS", "united-states")}),
+    ("If it is hit by sanctions, Ankara is threatening retaliation against Washington.", {("turkey", "THREATENS", "united-states")}),
     ("Kenya is supporting Uganda if it wins.", set()),
     # a purpose phrase names the operation's target; a quantity "worth of" the target's goods
-    ("Kenya launched an operation to flush out al-Shabab fighters from the forest.", {("kenya", "ATTACKS", "al-shabaab")}),
+    ("Kenya sent troops to flush out al-Shabab fighters from the forest.", {("kenya", "ATTACKS", "al-shabaab")}),
     ("Canada imposed new tariffs on $20 billion worth of U.S. exports.", {("canada", "SANCTIONS", "united-states")}),
 ])
 def test_conditional_threats_purposes_and_quantities(pipeline, text, expected):
@@ -252,7 +252,7 @@ def test_a_joint_call_is_no_cooperation(pipeline, text, expected):
     ("Assad acknowledged immense pressures on his fragile army.", set()),
     # an actor's forces are its own; a decision to act is its owner's
     ("Assad's forces are opposed to ISIS.", {("bashar-al-assad", "OPPOSES", "isis")}),
-    ("In light of the latest Turkish decision to fight Daesh, Syria is bound to implode.",
+    ("After the Turkish decision to fight Daesh, analysts expect chaos.",
      {("turkey", "ATTACKS", "isis")}),
     # decisions that threaten an actor are no threat by whoever takes them
     ("Ana Ruiz urged the president to avoid decisions that threaten Peru.", set()),
@@ -293,7 +293,7 @@ def test_joint_things_and_trips(pipeline, text, expected):
     ("Tehran would welcome the closure of the Incirlik base.", set()),
     ("Kenya hosted delegations from Uganda.", {("kenya", "MEETS", "uganda")}),
     # efforts each makes are no cooperation between them
-    ("India and China have stepped up efforts to build ties with island states.",
+    ("India and China both stepped up their efforts to build ties with island states.",
      {("india", "COOPERATES_WITH", "island-states"), ("china", "COOPERATES_WITH", "island-states")}),
 ])
 def test_what_is_welcomed_and_efforts(pipeline, text, expected):
@@ -303,14 +303,14 @@ def test_what_is_welcomed_and_efforts(pipeline, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a threat an actor poses to another, also in a relative clause on the threat
     ("Iran poses a threat to Israel.", {("iran", "THREATENS", "israel")}),
-    ("Prime Minister Ana Ruiz has spoken about the serious security challenges China poses to Japan.",
+    ("Ana Ruiz, the prime minister, spoke about the grave security challenges China poses to Japan.",
      {("china", "THREATENS", "japan")}),
     ("The talks Kenya held with Uganda failed.", {("kenya", "MEETS", "uganda")}),
     # curbs on an actor sanction it
     ("The Taliban's sweeping curbs on Afghan women were condemned.", {("taliban", "SANCTIONS", "afghan-women")}),
     # a clash between two persons is one of words
-    ("Kenya halted aid, following the Oval Office clash between U.S. President Ivo Brnic and Ukrainian "
-     "President Ana Velkova on Feb. 28.",
+    ("Kenya halted aid after the March clash in the Oval Office between U.S. President Ivo Brnic and Ukrainian "
+     "President Ana Velkova.",
      {("ivo-brnic", "LEADS", "united-states"), ("ana-velkova", "LEADS", "ukraine"),
       ("ivo-brnic", "CRITICIZES", "ana-velkova"), ("ana-velkova", "CRITICIZES", "ivo-brnic")}),
 ])
