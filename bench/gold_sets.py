@@ -52,7 +52,7 @@ def score(name: str, pipeline: Pipeline, tmp: Path) -> dict:
     with open_store(str(path), write=True) as store:
         ingest([docs], store, pipeline=pipeline)
     rep = evaluate(open_store(str(path)), gold)
-    return {"set": name, "core": rep.levels["signed"].gold, "split": len(rep.splits), "found": rep.matched,
+    return {"set": name, "core": rep.levels["signed"].gold, "split": len(rep.splits), "unlinked": len(rep.splits_unlinked or ()), "found": rep.matched,
             **{f"{lv}_{m}": round(getattr(rep.levels[lv], m), 3) for lv in ("signed", "typed") for m in ("precision", "recall")},
             "bands": [(name, sc.precision, sc.system, sc.tp) for name, sc in rep.bands],
             "types": {t: (sc.precision, sc.recall, sc.system, sc.gold) for t, sc in rep.by_type.items()}}
@@ -78,10 +78,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=1))
         return
-    print(f"{'set':<10} {'core':>5}  signed P / R     typed P / R    gold actors split")
+    print(f"{'set':<10} {'core':>5}  signed P / R     typed P / R    gold actors split (unlinked)")
     for r in rows:
         print(f"{r['set']:<10} {r['core']:>5}  {r['signed_precision']:.3f} / {r['signed_recall']:.3f}"
-              f"    {r['typed_precision']:.3f} / {r['typed_recall']:.3f}    {r['split']} of {r['found']}")
+              f"    {r['typed_precision']:.3f} / {r['typed_recall']:.3f}    {r['split']} of {r['found']} ({r['unlinked']})")
     if args.types:
         print(f"\ntyped P / R per relation type (a dash: no system edge, or no core gold edge)")
         print(f"{'type':<22}" + "".join(f"{r['set']:>14}" for r in rows))

@@ -27,6 +27,12 @@ QUALIFYING = ("amod", "compound", "nmod", "npadvmod")
 PLACE_PREPS = ("in", "from")
 
 
+
+def document_scope(document: str) -> str:
+    """The suffix of the ids of a document's own collectives ("rebels-270c3a"): a bare "the
+    rebels" is that document's, and no rule links it with another document's actors."""
+    return hashlib.sha1(document.encode()).hexdigest()[:6]
+
 class CollectiveReader:
     def __init__(self, gazetteer: Gazetteer, vocab):
         data = load_json(DATA / "collectives.json")
@@ -144,7 +150,7 @@ class CollectiveReader:
         """Bare collectives ("the rebels", "students"), after the context pass: the document's one
         qualified collective of that noun, else a group of this document only."""
         heads = da.collectives
-        scope = hashlib.sha1(document.encode()).hexdigest()[:6] if document else None
+        scope = document_scope(document) if document else None
         at = {int(i) for i in da.tokens.having(self.h_heads)}
         at |= {m.end - 1 for m in da.by_token.values() if m.actor in self.scoped}  # "rebel forces"
         for i in sorted(at):

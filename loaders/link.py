@@ -25,6 +25,8 @@ ingest, in one run or several, gives the same grouping. The rules, in order:
    whatever the rules say; a split keeps a form apart from the actor it was split from.
 
 No rule joins two forms that one statement relates ("Obi criticised Kalu Obi": two men).
+No rule joins a document's own collective (a bare "the rebels", whose id ends with the
+document's :func:`~.collectives.document_scope`) with anything: one story's rebels are not another's.
 
 Of a group, the actor that survives is a gazetteer actor if there is one, else the
 one whose name :meth:`Actor.merged` keeps; short forms and acronyms never name it.
@@ -48,6 +50,7 @@ from actorgraph.graph import Actor, ActorgraphError, ActorType
 from actorgraph.graph.model import TYPE_ORDER, Form, Linking, Merge
 from actorgraph.graph.names import normalize
 
+from .collectives import document_scope
 from .lexicon import Gazetteer
 
 #: Two spellings of one word are one word at this rapidfuzz ratio (0..100) or above:
@@ -181,6 +184,8 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
         if kind == "split":
             apart[b].add(a)
     kept_apart = {i for i, u in units.items() if not u.known and normalize(u.actor.name) in gazetteer.splits}
+    own = {i for i, fs in by_id.items() if any(i.endswith("-" + document_scope(f.document)) for f in fs if f.document)}
+    kept_apart |= own  # a document's own collectives join nothing but by hand
     free = {i for i in units if i not in kept_apart}
     related: dict[str, set[str]] = defaultdict(set)
     for _, a, _, b, _ in statement_ends:
@@ -226,7 +231,7 @@ def link(forms: list[Form], *, gazetteer: Gazetteer, dates: dict[str, str | None
                 if u.actor.type is ActorType.PERSON and len(ws) > 1:
                     ends[ws[-1]].add(root)
                     starts[ws[0]].add(root)
-            if u.actor.type in ORGS:
+            if u.actor.type in ORGS and i not in own:
                 for n in (u.actor.name, *u.actor.aliases):
                     for x in initials(n):
                         letters[x].add(root)

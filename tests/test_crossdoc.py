@@ -267,3 +267,30 @@ def test_countries_and_types_keep_actors_apart():
              _form("d3", "nour", "Nour", ActorType.GROUP), _form("d4", "nouri", "Nouri")]
     links, _, _ = link(forms, gazetteer=gaz, dates={})
     assert len(set(links.values())) == 4
+
+
+@pytest.mark.model
+def test_evaluate_counts_split_actors_before_and_after_linking(tmp_path, pipeline):
+    """The gold of the crossdoc corpus is its expected actors (by the names only one of them
+    has): after linking none is split; as the documents saw them (each under its own
+    document's id), several are."""
+    from collections import Counter
+
+    from actorgraph.queries.evaluate import Gold, evaluate, format_report
+    shared = {n for n, k in Counter(n for names in EXPECTED.values() for n in set(names)).items() if k > 1}
+    actors = {i: [n for n in names if n not in shared] for i, names in EXPECTED.items()}
+    actors = {i: names for i, names in actors.items() if names}
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "actors.json").write_text(json.dumps(
+        [{"id": i, "type": "PERSON", "aliases": names} for i, names in actors.items()]))
+    (gold_dir / "relations.jsonl").write_text("")
+    path = str(tmp_path / "s.db")
+    with open_store(path, write=True) as store:
+        ingest(DOCS, store, pipeline=pipeline)
+    with open_store(path) as store:
+        rep = evaluate(store, Gold.load(gold_dir))
+    assert rep.splits == {} and rep.matched == len(actors)
+    assert len(rep.splits_unlinked) >= 4, rep.splits_unlinked
+    assert all(len(ids) > 1 for ids in rep.splits_unlinked.values())
+    assert f"0 of {len(actors)} found (without cross-document linking: {len(rep.splits_unlinked)})" in format_report(rep)
