@@ -1,8 +1,9 @@
 """Agreement of the two independent annotation passes (passes/a, passes/b), as F1 between them.
 
-    python tests/data/voa/agreement.py
+    python tests/data/voa/agreement.py [FOLDER]
 
-Actors of pass B are matched to pass A's through shared names; edges compare as sets per
+FOLDER holds passes/a and passes/b (default: this script's folder, the VOA passes; the Lee
+passes are in tests/data/lee). Actors of pass B are matched to pass A's through shared names; edges compare as sets per
 story, at three levels (pair, signed, typed) and for core edges only. Needs nothing but
 the files here.
 """
@@ -34,9 +35,11 @@ def keys(story: dict, amap: dict, level: str, core_only: bool) -> set:
 
 
 def main() -> None:
+    import sys
+    here = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     totals = {lv: [0, 0, 0] for lv in ("pair", "signed", "typed", "core typed")}
-    for fa in sorted((HERE / "passes" / "a").glob("*.json")):
-        fb = HERE / "passes" / "b" / fa.name
+    for fa in sorted((here / "passes" / "a").glob("*.json")):
+        fb = here / "passes" / "b" / fa.name
         if not fb.exists():
             continue
         a, b = json.loads(fa.read_text()), json.loads(fb.read_text())
